@@ -98,6 +98,11 @@ export function weekEnd(weekStart: WeekStart): string {
   return toDateString(addDays(parseISO(weekStart), 6));
 }
 
+/** The date `offset` days after the week's Monday (0 = Monday … 6 = Sunday). */
+export function weekDay(weekStart: WeekStart, offset: number): string {
+  return toDateString(addDays(parseISO(weekStart), offset));
+}
+
 export function addWeeks(weekStart: WeekStart, n: number): WeekStart {
   return toDateString(addWeeksFns(parseISO(weekStart), n));
 }

@@ -1,0 +1,21 @@
+import type { Metadata, Viewport } from 'next';
+import { getLanguage } from '@/lib/i18n/server';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Weekline', template: '%s · Weekline' },
+  description: 'Weekly payment-operations KPI dashboard',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const lang = await getLanguage();
+  return (
+    <html lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        {children}
+      </body>
+    </html>
+  );
+}

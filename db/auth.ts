@@ -1,0 +1,98 @@
+// The better-auth instance: sessions stored server-side in SQLite, scrypt password hashes,
+// HttpOnly SameSite cookies (`__Host-` prefixed wherever the browser sees a secure origin).
+import { randomBytes } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { nextCookies } from 'better-auth/next-js';
+import { getEnv } from '@/lib/env';
+import { getDb } from './index';
+import { account, rateLimit, session, user, verification } from './schema';
+import { getSetting, putSetting } from './queries/settings';
+import { getUserById } from './queries/users';
+
+/** AUTH_SECRET when given, else one generated on first start and kept in the database. */
+export function getAuthSecret(): string {
+  const fromEnv = getEnv().AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const stored = getSetting('auth_secret');
+  if (stored) return stored;
+  const generated = randomBytes(32).toString('base64url');
+  putSetting('auth_secret', generated);
+  return generated;
+}
+
+export function baseUrl(): string {
+  const env = getEnv();
+  return env.BASE_URL ?? `http://localhost:${env.PORT}`;
+}
+
+/** Browsers keep Secure (and so `__Host-`) cookies only on https or on localhost. */
+export function usesSecureCookies(): boolean {
+  const url = new URL(baseUrl());
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+export const SESSION_COOKIE = () => (usesSecureCookies() ? '__Host-weekline.session' : 'weekline.session');
+
+function createAuth() {
+  const env = getEnv();
+  const secure = usesSecureCookies();
+  return betterAuth({
+    appName: 'Weekline',
+    baseURL: baseUrl(),
+    secret: getAuthSecret(),
+    database: drizzleAdapter(getDb(), {
+      provider: 'sqlite',
+      schema: { user, session, account, verification, rateLimit },
+    }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, autoSignIn: false },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false, defaultValue: 'viewer' },
+        disabled: { type: 'boolean', input: false, defaultValue: false },
+      },
+    },
+    session: {
+      // Sliding idle timeout; the absolute limit is enforced in lib/auth/session.ts.
+      expiresIn: env.SESSION_IDLE_MINUTES * 60,
+      updateAge: Math.min(300, env.SESSION_IDLE_MINUTES * 30),
+      // No cookie cache: disabling a user or logging out must take effect on the very next request.
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      customRules: { '/sign-in/email': { window: 60, max: 10 } },
+    },
+    advanced: {
+      useSecureCookies: false,
+      cookies: {
+        session_token: { name: SESSION_COOKIE(), attributes: { secure, sameSite: 'lax', httpOnly: true, path: '/' } },
+        session_data: { name: secure ? '__Host-weekline.session_data' : 'weekline.session_data', attributes: { secure } },
+        dont_remember: { name: secure ? '__Host-weekline.dont_remember' : 'weekline.dont_remember', attributes: { secure } },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled user gets no session, whatever the password says.
+          before: async (s) => {
+            const u = getUserById(s.userId);
+            if (!u || u.disabled) return false;
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const globalForAuth = globalThis as unknown as { weeklineAuth?: Auth };
+
+export function getAuth(): Auth {
+  globalForAuth.weeklineAuth ??= createAuth();
+  return globalForAuth.weeklineAuth;
+}

@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import { isWeekNumbering, type WeekNumbering } from '@/lib/weeks';
+import { getEnv } from '@/lib/env';
+import { getDb, type Db } from '../index';
+import { settings } from '../schema';
+
+export function getSetting(key: string, db: Db = getDb()): string | null {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return row?.value ?? null;
+}
+
+export function putSetting(key: string, value: string, db: Db = getDb()): void {
+  db.insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } })
+    .run();
+}
+
+/** WEEK_NUMBERING in the environment wins over the stored setting; jan1 (the team's) by default. */
+export function getWeekNumbering(db: Db = getDb()): WeekNumbering {
+  const fromEnv = getEnv().WEEK_NUMBERING;
+  if (fromEnv) return fromEnv;
+  const stored = getSetting('week_numbering', db);
+  return isWeekNumbering(stored) ? stored : 'jan1';
+}

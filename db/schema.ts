@@ -1,0 +1,242 @@
+// Every table. Instants are integers (ms since epoch, UTC); weeks are their Monday `yyyy-MM-dd`.
+// Enum tuples come from lib/constants so the database, validation and UI share one list.
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DIRECTIONS, GRADES, GRADE_STATUSES, METRIC_KINDS, ROLES, WEEK_STATUSES } from '@/lib/constants';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+// ---- Accounts: the tables better-auth's Drizzle adapter manages (model names are its defaults). ----
+
+export const user = sqliteTable('user', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+  image: text('image'),
+  role: text('role', { enum: ROLES }).notNull().default('viewer'),
+  // A disabled user cannot log in and has no sessions; the row stays for the audit trail.
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const session = sqliteTable(
+  'session',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+export const account = sqliteTable(
+  'account',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: integer('access_token_expires_at', { mode: 'timestamp_ms' }),
+    refreshTokenExpiresAt: integer('refresh_token_expires_at', { mode: 'timestamp_ms' }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('account_user_idx').on(t.userId)],
+);
+
+export const verification = sqliteTable('verification', {
+  id: text('id').primaryKey(),
+  identifier: text('identifier').notNull(),
+  value: text('value').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const rateLimit = sqliteTable('rate_limit', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: integer('last_request').notNull(),
+});
+
+/** Failed logins per account (lower-cased email), kept in the database so a restart does not reset them. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  accountKey: text('account_key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+});
+
+// ---- The KPI model. ----
+
+export const metrics = sqliteTable('metrics', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull().unique(),
+  labelZh: text('label_zh').notNull(),
+  labelEn: text('label_en').notNull(),
+  unit: text('unit').notNull().default(''),
+  decimals: integer('decimals').notNull(),
+  truncate: integer('truncate', { mode: 'boolean' }).notNull().default(false),
+  direction: text('direction', { enum: DIRECTIONS }).notNull(),
+  kind: text('kind', { enum: METRIC_KINDS }).notNull(),
+  required: integer('required', { mode: 'boolean' }).notNull().default(true),
+  sortOrder: integer('sort_order').notNull(),
+  archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A target applies from `effectiveFrom` until the next row's week; earlier weeks keep theirs. */
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    metricId: integer('metric_id')
+      .notNull()
+      .references(() => metrics.id),
+    effectiveFrom: text('effective_from').notNull(),
+    target: real('target').notNull(),
+    warning: real('warning'),
+    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('targets_metric_week_uq').on(t.metricId, t.effectiveFrom)],
+);
+
+export const weeks = sqliteTable('weeks', {
+  weekStart: text('week_start').primaryKey(),
+  status: text('status', { enum: WEEK_STATUSES }).notNull().default('draft'),
+  /** Shown wherever the week is shown, share links included. */
+  notes: text('notes').notNull().default(''),
+  /** Never leaves the signed-in app (share links omit it). */
+  internalNotes: text('internal_notes').notNull().default(''),
+  /** Bumped by every save of the week: the optimistic-concurrency check compares it. */
+  version: integer('version').notNull().default(1),
+  publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+  updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const metricValues = sqliteTable(
+  'metric_values',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    weekStart: text('week_start')
+      .notNull()
+      .references(() => weeks.weekStart, { onDelete: 'cascade' }),
+    metricId: integer('metric_id')
+      .notNull()
+      .references(() => metrics.id),
+    value: real('value').notNull(),
+    done: integer('done'),
+    total: integer('total'),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('metric_values_week_metric_uq').on(t.weekStart, t.metricId),
+    index('metric_values_metric_week_idx').on(t.metricId, t.weekStart),
+  ],
+);
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    weekStart: text('week_start')
+      .notNull()
+      .references(() => weeks.weekStart, { onDelete: 'cascade' }),
+    // Wall-clock times as the team writes them (`yyyy-MM-ddTHH:mm`, the centre's local time):
+    // reports carry no zone, and converting would make the log disagree with the report.
+    startedAt: text('started_at').notNull(),
+    endedAt: text('ended_at'),
+    durationMinutes: integer('duration_minutes'),
+    title: text('title').notNull(),
+    grade: text('grade', { enum: GRADES }),
+    gradeStatus: text('grade_status', { enum: GRADE_STATUSES }),
+    cause: text('cause').notNull().default(''),
+    handling: text('handling').notNull().default(''),
+    followUps: text('follow_ups').notNull().default(''),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('incidents_week_idx').on(t.weekStart)],
+);
+
+/** Append-only (triggers refuse UPDATE and DELETE): who changed what, when and why. */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share'] }).notNull(),
+    entityId: text('entity_id').notNull(),
+    weekStart: text('week_start'),
+    metricKey: text('metric_key'),
+    action: text('action', { enum: ['create', 'update', 'delete', 'publish', 'unpublish'] }).notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    reason: text('reason'),
+    userId: text('user_id'),
+    userEmail: text('user_email'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('revisions_week_idx').on(t.weekStart), index('revisions_entity_idx').on(t.entity, t.entityId)],
+);
+
+export const shareLinks = sqliteTable('share_links', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  label: text('label').notNull(),
+  /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  fromWeek: text('from_week'),
+  toWeek: text('to_week'),
+  createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  views: integer('views').notNull().default(0),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+export type UserRow = typeof user.$inferSelect;
+export type MetricRow = typeof metrics.$inferSelect;
+export type TargetRow = typeof targets.$inferSelect;
+export type WeekRow = typeof weeks.$inferSelect;
+export type MetricValueRow = typeof metricValues.$inferSelect;
+export type IncidentRow = typeof incidents.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;
+export type ShareLinkRow = typeof shareLinks.$inferSelect;

@@ -1,0 +1,63 @@
+// Session and role checks. Every server action and every reader of non-public data calls
+// requireRole / requirePageRole itself: the proxy only redirects early and is never the only check.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { ROLES, type Role } from './constants';
+import { getEnv } from './env';
+import { getAuth } from '@/db/auth';
+import { getUserById } from '@/db/queries/users';
+
+export interface Principal {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+}
+
+export class AuthorizationError extends Error {
+  override name = 'AuthorizationError';
+}
+
+/** admin ⊃ editor ⊃ viewer. */
+export function hasRole(actual: Role, minimum: Role): boolean {
+  return ROLES.indexOf(actual) <= ROLES.indexOf(minimum);
+}
+
+export async function getPrincipal(): Promise<Principal | null> {
+  const requestHeaders = await headers();
+  const auth = getAuth();
+  const result = await auth.api.getSession({ headers: requestHeaders }).catch(() => null);
+  if (!result) return null;
+  // Role and status come from the row, not from anything the session carried: a demotion or a
+  // disable applies on the next request.
+  const current = getUserById(result.user.id);
+  if (!current || current.disabled) return null;
+  const maxAgeMs = getEnv().SESSION_MAX_HOURS * 3_600_000;
+  if (Date.now() - new Date(result.session.createdAt).getTime() > maxAgeMs) {
+    await (await auth.$context).internalAdapter.deleteSession(result.session.token);
+    return null;
+  }
+  return {
+    userId: current.id,
+    email: current.email,
+    name: current.name,
+    role: current.role,
+    sessionId: result.session.id,
+  };
+}
+
+/** For server actions and route handlers: the principal, or an AuthorizationError. */
+export async function requireRole(minimum: Role): Promise<Principal> {
+  const principal = await getPrincipal();
+  if (!principal || !hasRole(principal.role, minimum)) throw new AuthorizationError('Not allowed.');
+  return principal;
+}
+
+/** For pages: to the login page when signed out, to /forbidden when the role is too low. */
+export async function requirePageRole(minimum: Role, returnTo: string): Promise<Principal> {
+  const principal = await getPrincipal();
+  if (!principal) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!hasRole(principal.role, minimum)) redirect('/forbidden');
+  return principal;
+}

@@ -1,0 +1,53 @@
+// The validated environment. Bad configuration stops start-up with one clear sentence (ConfigError),
+// never a stack trace.
+import { z } from 'zod';
+import { WEEK_NUMBERINGS } from './weeks';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().trim().min(1).default('data/weekline.db'),
+  WEEK_NUMBERING: z.enum(WEEK_NUMBERINGS).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  BASE_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12).optional(),
+  DEMO_DATA: z.enum(['0', '1']).default('1'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+const HINTS: Record<string, string> = {
+  WEEK_NUMBERING: 'must be "jan1" or "iso"',
+  PORT: 'must be a port number from 1 to 65535',
+  BASE_URL: 'must be a full URL such as http://localhost:3000',
+  AUTH_SECRET: 'must be at least 32 characters',
+  ADMIN_EMAIL: 'must be an email address',
+  ADMIN_PASSWORD: 'must be at least 12 characters',
+  DEMO_DATA: 'must be 0 or 1',
+  SESSION_IDLE_MINUTES: 'must be whole minutes from 5 to 10080',
+  SESSION_MAX_HOURS: 'must be whole hours from 1 to 720',
+};
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as shells and .env files commonly leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue.path[0]);
+  const shown = name === 'ADMIN_PASSWORD' || name === 'AUTH_SECRET' ? '' : ` (got "${cleaned[name]}")`;
+  throw new ConfigError(`${name} ${HINTS[name] ?? issue.message}${shown}.`);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
