@@ -52,6 +52,13 @@ describe('roundTo', () => {
 });
 
 describe('formatMetricValue', () => {
+  it('never shows a percentage short of 100 as 100, even on rounded metrics', () => {
+    expect(formatMetricValue(99.995, { decimals: 2, unit: '%' }, 'en')).toBe('99.99%');
+    expect(formatMetricValue(99.985, { decimals: 2, unit: '%' }, 'en')).toBe('99.99%');
+    expect(formatMetricValue(100, { decimals: 2, unit: '%' }, 'en')).toBe('100.00%');
+    expect(formatMetricValue(599.6, { decimals: 0, unit: 'pts' }, 'en')).toBe('600 pts');
+  });
+
   it('formats the catalogue metrics', () => {
     expect(formatMetricValue(99.99, metric('inbound_success_rate'), 'en')).toBe('99.99%');
     expect(formatMetricValue(52.49, metric('inbound_success_rate'), 'zh')).toBe('52.49%');
@@ -70,7 +77,7 @@ describe('formatMetricValue', () => {
   });
 
   it('rounds when not truncating', () => {
-    expect(formatMetricValue(99.996, { decimals: 2, unit: '%' }, 'en')).toBe('100.00%');
+    expect(formatMetricValue(99.986, { decimals: 2, unit: '%' }, 'en')).toBe('99.99%');
     expect(formatMetricValue(1.005, { decimals: 2 }, 'en')).toBe('1.01');
     expect(formatMetricValue(-0.001, { decimals: 2 }, 'en')).toBe('0.00');
   });

@@ -98,7 +98,9 @@ export interface ValueFormat {
  */
 export function formatMetricValue(value: number | null | undefined, fmt: ValueFormat, locale: Language): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING;
-  return withUnit(formatNumber(value, fmt.decimals, locale, fmt.truncate ?? false), fmt.unit, locale);
+  // A percentage short of 100 never reads as 100: 99.995 % at 2 decimals shows 99.99 %, not 100.00 %.
+  const roundsUpToFull = fmt.unit === '%' && value < 100 && roundTo(value, fmt.decimals) >= 100;
+  return withUnit(formatNumber(value, fmt.decimals, locale, (fmt.truncate ?? false) || roundsUpToFull), fmt.unit, locale);
 }
 
 function signed(value: number, decimals: number, locale: Language): string {
