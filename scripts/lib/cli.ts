@@ -9,6 +9,11 @@ export async function runCli(main: () => Promise<void> | void): Promise<void> {
       console.error(`weekline: ${error.message}`);
       process.exit(error instanceof UsageError ? 2 : 1);
     }
+    const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+    if (code.startsWith('ERR_PARSE_ARGS') && error instanceof Error) {
+      console.error(`weekline: ${error.message}`);
+      process.exit(2);
+    }
     throw error;
   }
 }

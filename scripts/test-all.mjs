@@ -1,0 +1,57 @@
+// `npm test`: type-check, lint, unit tests, then the browser tests against the real build.
+// Ends with one summary line, "summary: N passed, N failed", counting both test runners.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = process.cwd();
+const out = path.join(root, 'test-results');
+fs.mkdirSync(out, { recursive: true });
+const vitestJson = path.join(out, 'vitest.json');
+const playwrightJson = path.join(out, 'playwright.json');
+for (const f of [vitestJson, playwrightJson]) fs.rmSync(f, { force: true });
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const steps = [
+  ['type-check', bin('tsc'), ['--noEmit']],
+  ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ['unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
+  ['build', bin('tsx'), ['scripts/ensure-build.ts']],
+  ['browser tests', bin('playwright'), ['test']],
+];
+
+let failedStep = null;
+for (const [name, cmd, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson };
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    failedStep = name;
+    console.error(`✖ ${name} failed`);
+    break;
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = failedStep && !['unit tests', 'browser tests'].includes(failedStep) ? 1 : 0;
+const vitest = readJson(vitestJson);
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+}
+const playwright = readJson(playwrightJson);
+if (playwright?.stats) {
+  passed += playwright.stats.expected + (playwright.stats.flaky ?? 0);
+  failed += playwright.stats.unexpected;
+}
+if (failedStep && failed === 0) failed = 1;
+console.log(`\nsummary: ${passed} passed, ${failed} failed`);
+process.exit(failedStep ? 1 : 0);
