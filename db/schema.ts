@@ -199,6 +199,8 @@ export const revisions = sqliteTable(
     entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share'] }).notNull(),
     entityId: text('entity_id').notNull(),
     weekStart: text('week_start'),
+    /** The week's version this change produced: a conflicting editor is shown every change after theirs. */
+    weekVersion: integer('week_version'),
     metricKey: text('metric_key'),
     action: text('action', { enum: ['create', 'update', 'delete', 'publish', 'unpublish'] }).notNull(),
     before: text('before', { mode: 'json' }),

@@ -1,0 +1,67 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { listMetrics } from '@/db/queries/catalogue';
+import { listIncidents, type Incident } from '@/db/queries/incidents';
+import { saveWeek, type ChangeSummary } from '@/db/queries/save-week';
+import { getRecentValues } from '@/db/queries/week-entry';
+import { AuthorizationError, requireRole } from '@/lib/auth';
+import type { WeekStatus } from '@/lib/constants';
+import { incidentCountWarnings, outlierWarnings, type EntryWarning } from '@/lib/kpi/entry-warnings';
+import { fieldErrorsOf } from '@/lib/validation/result';
+import { weekEntrySchema } from '@/lib/validation/week-entry';
+
+export type SaveWeekResult =
+  | { ok: true; message: string; version: number; status: WeekStatus; warnings: EntryWarning[]; incidents: Incident[] }
+  | {
+      ok: false;
+      kind: 'forbidden' | 'invalid' | 'conflict' | 'needs_confirmation' | 'needs_reason';
+      message: string;
+      fieldErrors: Record<string, string[]>;
+      currentVersion?: number;
+      changes?: ChangeSummary[];
+      missing?: string[];
+    };
+
+/** Saves the weekly form. The payload is untrusted: it is validated here against the live catalogue. */
+export async function saveWeekAction(payload: unknown): Promise<SaveWeekResult> {
+  let principal;
+  try {
+    principal = await requireRole('editor');
+  } catch (error) {
+    if (error instanceof AuthorizationError) return { ok: false, kind: 'forbidden', message: 'You are not allowed to edit weeks.', fieldErrors: {} };
+    throw error;
+  }
+  const metrics = listMetrics();
+  const parsed = weekEntrySchema(metrics).safeParse(payload);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const n = Object.keys(fieldErrors).length;
+    return { ok: false, kind: 'invalid', message: `Nothing was saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing.`, fieldErrors };
+  }
+  const entry = parsed.data;
+  const outcome = saveWeek(entry, { userId: principal.userId, email: principal.email });
+  if (!outcome.ok) {
+    if (outcome.kind === 'conflict') {
+      return {
+        ok: false,
+        kind: 'conflict',
+        message: 'Someone else saved this week while you were editing. Nothing of yours was saved; your entries are kept below. Review their changes, then save again to apply yours on top.',
+        fieldErrors: {},
+        currentVersion: outcome.currentVersion,
+        changes: outcome.changes,
+      };
+    }
+    if (outcome.kind === 'needs_confirmation') {
+      return { ok: false, kind: 'needs_confirmation', message: 'Some required metrics have no value. Confirm to publish without them.', fieldErrors: {}, missing: outcome.missing };
+    }
+    return { ok: false, kind: 'needs_reason', message: 'This week is published: say why the values change.', fieldErrors: { reason: ['Give a reason for changing published values.'] } };
+  }
+  revalidatePath('/', 'layout');
+  const warnings = [
+    ...incidentCountWarnings(entry.values, entry.incidents),
+    ...outlierWarnings(entry.values, metrics, getRecentValues(entry.weekStart)),
+  ];
+  const message = outcome.changes === 0 ? 'No changes to save.' : outcome.status === 'published' ? 'Saved and published.' : 'Draft saved.';
+  return { ok: true, message, version: outcome.version, status: outcome.status, warnings, incidents: listIncidents(entry.weekStart) };
+}

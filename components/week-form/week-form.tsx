@@ -1,0 +1,172 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { saveWeekAction, type SaveWeekResult } from '@/app/(app)/entry/actions';
+import type { Incident } from '@/db/queries/incidents';
+import type { WeekStatus } from '@/lib/constants';
+import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
+import { ConflictPanel } from './conflict-panel';
+import { IncidentEditor } from './incident-editor';
+import { MetricInputs } from './metric-inputs';
+import type { CellDraft, FormMetric, IncidentDraft, WeekDraft } from './types';
+
+let nextKey = 0;
+const newKey = () => `new-${++nextKey}`;
+
+export function incidentToDraft(e: Incident): IncidentDraft {
+  return {
+    clientKey: `id-${e.id}`,
+    id: e.id,
+    title: e.title,
+    startedAt: e.startedAt,
+    endedAt: e.endedAt ?? '',
+    durationMinutes: e.durationMinutes === null ? '' : String(e.durationMinutes),
+    grade: e.grade ?? '',
+    gradeStatus: e.gradeStatus ?? '',
+    cause: e.cause,
+    handling: e.handling,
+  };
+}
+
+export function WeekForm(props: {
+  weekStart: string;
+  weekTitle: string;
+  version: number;
+  status: WeekStatus;
+  metrics: FormMetric[];
+  initial: WeekDraft;
+}) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<WeekDraft>(props.initial);
+  const [baseVersion, setBaseVersion] = useState(props.version);
+  const [status, setStatus] = useState<WeekStatus>(props.status);
+  const [result, setResult] = useState<SaveWeekResult | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const warnings: Record<string, string[]> = {};
+  if (result?.ok) for (const w of result.warnings) (warnings[w.field] ??= []).push(w.message);
+
+  const setCell = (key: string, patch: Partial<CellDraft>) =>
+    setDraft((d) => ({ ...d, values: { ...d.values, [key]: { ...(d.values[key] ?? { value: '', done: '', total: '' }), ...patch } } }));
+
+  function submit(intent: 'draft' | 'publish' | 'save', confirmMissing = false) {
+    startTransition(async () => {
+      const { incidents, ...rest } = draft;
+      const payload = {
+        ...rest,
+        weekStart: props.weekStart,
+        baseVersion,
+        intent,
+        confirmMissing,
+        incidents: incidents.map(({ clientKey: _k, ...e }) => e),
+      };
+      const r = await saveWeekAction(payload);
+      setResult(r);
+      if (r.ok) {
+        setBaseVersion(r.version);
+        setStatus(r.status);
+        setDraft((d) => ({ ...d, reason: '', incidents: r.incidents.map(incidentToDraft) }));
+        router.refresh();
+      } else if (r.kind === 'conflict' && r.currentVersion !== undefined) {
+        // The user has now seen the other changes: the next save applies theirs on top, knowingly.
+        setBaseVersion(r.currentVersion);
+      }
+    });
+  }
+
+  const published = status === 'published';
+  return (
+    <form
+      className="flex flex-col gap-6"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(published ? 'save' : 'draft');
+      }}
+    >
+      <div aria-live="polite" className="flex flex-col gap-3">
+        {result ? (
+          <p role={result.ok ? 'status' : 'alert'} data-testid="form-message" className={`rounded-md px-3 py-2 text-sm ${result.ok ? 'bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200' : 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200'}`}>
+            {result.message}
+          </p>
+        ) : null}
+        {result && !result.ok && result.kind === 'conflict' && result.changes ? <ConflictPanel changes={result.changes} /> : null}
+        {result && !result.ok && result.kind === 'needs_confirmation' ? (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
+            <p>Missing: {result.missing?.join(', ')}</p>
+            <button type="button" className={`${buttonClass} mt-2`} onClick={() => submit('publish', true)} disabled={pending}>
+              Publish without them
+            </button>
+          </div>
+        ) : null}
+        {result?.ok && result.warnings.length ? (
+          <ul className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="save-warnings">
+            {result.warnings.map((w) => (
+              <li key={w.field + w.code}>⚠ {w.message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="values-heading" className="flex flex-col gap-3">
+        <h2 id="values-heading" className="text-lg font-semibold">Values</h2>
+        <MetricInputs metrics={props.metrics} values={draft.values} errors={errors} warnings={warnings} onChange={setCell} />
+      </section>
+
+      <section aria-labelledby="incidents-heading" className="flex flex-col gap-3">
+        <h2 id="incidents-heading" className="text-lg font-semibold">Production events</h2>
+        <IncidentEditor
+          incidents={draft.incidents}
+          errors={errors}
+          onChange={(incidents) => setDraft((d) => ({ ...d, incidents }))}
+          newIncident={() => ({ clientKey: newKey(), title: '', startedAt: `${props.weekStart}T09:00`, endedAt: '', durationMinutes: '', grade: '', gradeStatus: '', cause: '', handling: '' })}
+        />
+      </section>
+
+      <section aria-labelledby="notes-heading" className="grid gap-4 md:grid-cols-2">
+        <h2 id="notes-heading" className="sr-only">Notes</h2>
+        <Field id="notes" label="Notes (shown with the week, also on share links)" errors={errors.notes}>
+          <textarea id="notes" rows={4} value={draft.notes} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} className={inputClass} />
+        </Field>
+        <Field id="internalNotes" label="Internal notes (never on share links)" errors={errors.internalNotes}>
+          <textarea id="internalNotes" rows={4} value={draft.internalNotes} onChange={(e) => setDraft((d) => ({ ...d, internalNotes: e.target.value }))} className={inputClass} />
+        </Field>
+      </section>
+
+      {published ? (
+        <Field id="reason" label="Reason for changing published values" errors={errors.reason}>
+          <input id="reason" value={draft.reason} onChange={(e) => setDraft((d) => ({ ...d, reason: e.target.value }))} aria-invalid={Boolean(errors.reason)} aria-describedby={errors.reason ? 'reason-error' : undefined} className={inputClass} />
+        </Field>
+      ) : null}
+
+      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
+        <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="week-status">
+          {props.weekTitle} · {published ? 'Published' : 'Draft'} · v{baseVersion}
+        </span>
+        <div className="ml-auto flex gap-3">
+          {published ? (
+            <>
+              <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => submit('draft')}>
+                Unpublish
+              </button>
+              <button type="submit" className={buttonClass} disabled={pending}>
+                Save changes
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="submit" className={secondaryButtonClass} disabled={pending}>
+                Save draft
+              </button>
+              <button type="button" className={buttonClass} disabled={pending} onClick={() => submit('publish')}>
+                Publish
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,160 @@
+// The weekly form's input, as typed (strings), validated against the metric catalogue.
+// Shared by the form action, the paste import and the CSV import so all three accept the same values.
+import { z } from 'zod';
+import { GRADES, GRADE_STATUSES, type MetricKind } from '../constants';
+import { roundTo } from '../format';
+
+export interface EntryMetric {
+  key: string;
+  kind: MetricKind;
+  decimals: number;
+}
+
+const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const MAX_DECIMALS = 4;
+
+const trimmed = z.string().max(64).transform((s) => s.trim());
+
+function decimalsOf(text: string): number {
+  return text.includes('.') ? text.split('.')[1].length : 0;
+}
+
+/** '' → null; otherwise a number of the metric's kind, with a message a person can act on. */
+export function valueCell(kind: MetricKind) {
+  return trimmed.transform((text, ctx) => {
+    if (text === '') return null;
+    const cleaned = kind === 'rate' || kind === 'progress' ? text.replace(/%$/, '') : text;
+    if (!DECIMAL_RE.test(cleaned)) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a number, e.g. 99.95.' });
+      return z.NEVER;
+    }
+    const n = Number(cleaned);
+    if (kind === 'count') {
+      if (!Number.isInteger(n) || n < 0) ctx.addIssue({ code: 'custom', message: 'Enter a whole number, 0 or more.' });
+    } else if (kind === 'rate' || kind === 'progress') {
+      if (n < 0 || n > 100) ctx.addIssue({ code: 'custom', message: 'Enter a percentage from 0 to 100.' });
+      if (decimalsOf(cleaned) > MAX_DECIMALS) ctx.addIssue({ code: 'custom', message: 'Use at most 4 decimals.' });
+    } else {
+      if (n < 0) ctx.addIssue({ code: 'custom', message: 'Enter 0 or more.' });
+      if (decimalsOf(cleaned) > MAX_DECIMALS) ctx.addIssue({ code: 'custom', message: 'Use at most 4 decimals.' });
+    }
+    return n;
+  });
+}
+
+const countCell = trimmed.transform((text, ctx) => {
+  if (text === '') return null;
+  if (!/^\d+$/.test(text)) {
+    ctx.addIssue({ code: 'custom', message: 'Enter a whole number, 0 or more.' });
+    return z.NEVER;
+  }
+  return Number(text);
+});
+
+const incidentSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    title: z.string().trim().min(1, { error: 'Describe the event.' }).max(300, { error: 'Keep it under 300 characters.' }),
+    startedAt: z.string().trim().regex(DATETIME_RE, { error: 'Enter the start as date and time.' }),
+    endedAt: z
+      .string()
+      .trim()
+      .refine((s) => s === '' || DATETIME_RE.test(s), { error: 'Enter the end as date and time.' })
+      .transform((s) => s || null),
+    durationMinutes: countCell,
+    grade: z.enum(['', ...GRADES], { error: 'Choose A, B, C, D or none.' }).transform((g) => g || null),
+    gradeStatus: z.enum(['', ...GRADE_STATUSES], { error: 'Choose estimated or final.' }).transform((g) => g || null),
+    cause: z.string().trim().max(2000),
+    handling: z.string().trim().max(2000),
+  })
+  .superRefine((e, ctx) => {
+    if (e.endedAt && e.endedAt < e.startedAt) {
+      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'The end is before the start.' });
+    }
+    if (e.endedAt && e.durationMinutes !== null && durationBetween(e.startedAt, e.endedAt) !== e.durationMinutes) {
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'Does not match start and end; clear one of them.' });
+    }
+    if (e.grade && !e.gradeStatus) {
+      ctx.addIssue({ code: 'custom', path: ['gradeStatus'], message: 'Say whether the grade is estimated or final.' });
+    }
+    if (!e.grade && e.gradeStatus) {
+      ctx.addIssue({ code: 'custom', path: ['grade'], message: 'Choose the grade, or clear its status.' });
+    }
+  })
+  .transform((e) => ({
+    ...e,
+    durationMinutes: e.durationMinutes ?? (e.endedAt ? durationBetween(e.startedAt, e.endedAt) : null),
+  }));
+
+export type IncidentInput = z.output<typeof incidentSchema>;
+
+/** Whole minutes between two wall-clock `yyyy-MM-ddTHH:mm` times (no zone: both are local). */
+export function durationBetween(start: string, end: string): number {
+  const ms = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10), +s.slice(11, 13), +s.slice(14, 16));
+  return Math.round((ms(end) - ms(start)) / 60_000);
+}
+
+const optionalText = z.string().default('');
+
+export function weekEntrySchema(metrics: readonly EntryMetric[]) {
+  const valueShape = Object.fromEntries(
+    metrics.map((m) =>
+      [
+        m.key,
+        z
+          .object({
+            value: optionalText.pipe(valueCell(m.kind)),
+            done: optionalText.pipe(countCell),
+            total: optionalText.pipe(countCell),
+          })
+          .superRefine((c, ctx) => progressRules(m, c, ctx))
+          .optional(),
+      ] as const,
+    ),
+  );
+  return z.object({
+    weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    baseVersion: z.number().int().min(0),
+    intent: z.enum(['draft', 'publish', 'save']),
+    confirmMissing: z.boolean().default(false),
+    reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
+    notes: z.string().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
+    internalNotes: z.string().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
+    values: z
+      .object(valueShape)
+      .default({})
+      .transform((cells) => deriveValues(metrics, cells)),
+    incidents: z.array(incidentSchema).max(100, { error: 'At most 100 events a week.' }).default([]),
+  });
+}
+
+export type WeekEntry = z.output<ReturnType<typeof weekEntrySchema>>;
+export type WeekEntryValue = { value: number; done: number | null; total: number | null };
+
+type Cell = { value: number | null; done: number | null; total: number | null };
+
+function progressRules(m: EntryMetric, c: Cell, ctx: z.RefinementCtx): void {
+  if (m.kind !== 'progress') {
+    if (c.done !== null || c.total !== null) ctx.addIssue({ code: 'custom', path: ['done'], message: 'Only progress metrics take counts.' });
+    return;
+  }
+  if (c.total !== null && c.total === 0) ctx.addIssue({ code: 'custom', path: ['total'], message: 'The total must be more than 0.' });
+  if (c.done !== null && c.total !== null && c.done > c.total) {
+    ctx.addIssue({ code: 'custom', path: ['done'], message: 'Done cannot be more than the total.' });
+  }
+  if (c.done !== null && c.total === null) ctx.addIssue({ code: 'custom', path: ['total'], message: 'Enter the total too.' });
+}
+
+/** Progress with done and total: the percentage is derived from them, never typed twice. */
+function deriveValues(metrics: readonly EntryMetric[], cells: Partial<Record<string, Cell>>): Record<string, WeekEntryValue> {
+  const out: Record<string, WeekEntryValue> = {};
+  for (const m of metrics) {
+    const c = cells[m.key];
+    if (!c) continue;
+    const derived = c.done !== null && c.total !== null && c.total > 0 ? roundTo((c.done / c.total) * 100, m.decimals) : null;
+    const value = derived ?? c.value;
+    if (value !== null) out[m.key] = { value, done: c.done, total: c.total };
+  }
+  return out;
+}
