@@ -23,7 +23,8 @@ test('the overview shows the latest published week as stored in the database', a
   await login(page, 'viewer');
   await expect(page.getByTestId('week-label')).toHaveAttribute('data-week', weekLabel(week.weekStart, 'jan1'));
   for (const metric of metrics) {
-    const shown = formatMetricValue(values[metric.key]?.value, metric, 'en');
+    const value = values[metric.key]?.value;
+    const shown = value === undefined ? 'No value' : formatMetricValue(value, metric, 'en');
     await expect(page.getByTestId(`tile-${metric.key}`).getByTestId('tile-value')).toHaveText(shown);
   }
   await screenshot(page, 'overview-foundation');

@@ -23,7 +23,7 @@ const steps = [
 let failedStep = null;
 for (const [name, cmd, args] of steps) {
   console.log(`\n▶ ${name}`);
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', };
   const result = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
     failedStep = name;

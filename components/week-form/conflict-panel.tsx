@@ -4,6 +4,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return '(empty)';
   if (typeof value === 'object' && 'value' in (value as Record<string, unknown>)) return String((value as { value: unknown }).value);
   if (typeof value === 'object' && 'title' in (value as Record<string, unknown>)) return String((value as { title: unknown }).title);
+  if (typeof value === 'object' && 'status' in (value as Record<string, unknown>)) return String((value as { status: unknown }).status);
   return JSON.stringify(value);
 }
 

@@ -3,31 +3,16 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { saveWeekAction, type SaveWeekResult } from '@/app/(app)/entry/actions';
-import type { Incident } from '@/db/queries/incidents';
 import type { WeekStatus } from '@/lib/constants';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { ConflictPanel } from './conflict-panel';
+import { incidentToDraft } from './drafts';
 import { IncidentEditor } from './incident-editor';
 import { MetricInputs } from './metric-inputs';
-import type { CellDraft, FormMetric, IncidentDraft, WeekDraft } from './types';
+import type { CellDraft, FormMetric, WeekDraft } from './types';
 
 let nextKey = 0;
 const newKey = () => `new-${++nextKey}`;
-
-export function incidentToDraft(e: Incident): IncidentDraft {
-  return {
-    clientKey: `id-${e.id}`,
-    id: e.id,
-    title: e.title,
-    startedAt: e.startedAt,
-    endedAt: e.endedAt ?? '',
-    durationMinutes: e.durationMinutes === null ? '' : String(e.durationMinutes),
-    grade: e.grade ?? '',
-    gradeStatus: e.gradeStatus ?? '',
-    cause: e.cause,
-    handling: e.handling,
-  };
-}
 
 export function WeekForm(props: {
   weekStart: string;

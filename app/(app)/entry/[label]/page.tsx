@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { incidentToDraft, WeekForm } from '@/components/week-form/week-form';
+import { incidentToDraft } from '@/components/week-form/drafts';
+import { WeekForm } from '@/components/week-form/week-form';
 import type { FormMetric, WeekDraft } from '@/components/week-form/types';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { getWeekEntryData } from '@/db/queries/week-entry';
