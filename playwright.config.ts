@@ -1,16 +1,16 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_BASE_URL } from './e2e/fixtures/config';
+import { E2E_BASE_URL, E2E_OUTPUT } from './e2e/fixtures/config';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: E2E_OUTPUT,
   // One server, one database: journeys that write run one after another.
   workers: 1,
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${E2E_OUTPUT}/playwright.json` }]],
   use: {
     baseURL: E2E_BASE_URL,
     locale: 'en-US',
