@@ -10,6 +10,8 @@ export function AppHeader({ principal, lang, t }: { principal: Principal; lang: 
   const links = [
     { href: '/', label: t('nav.overview'), show: true },
     { href: '/entry', label: t('nav.entry'), show: hasRole(principal.role, 'editor') },
+    { href: '/admin/targets', label: t('nav.targets'), show: hasRole(principal.role, 'admin') },
+    { href: '/admin/metrics', label: t('nav.metrics'), show: hasRole(principal.role, 'admin') },
     { href: '/admin/users', label: t('nav.users'), show: hasRole(principal.role, 'admin') },
   ].filter((l) => l.show);
   return (

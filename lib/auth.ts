@@ -47,6 +47,12 @@ export async function getPrincipal(): Promise<Principal | null> {
   };
 }
 
+/** For server actions that answer with a result: the principal, or null when not allowed. */
+export async function checkRole(minimum: Role): Promise<Principal | null> {
+  const principal = await getPrincipal();
+  return principal && hasRole(principal.role, minimum) ? principal : null;
+}
+
 /** For server actions and route handlers: the principal, or an AuthorizationError. */
 export async function requireRole(minimum: Role): Promise<Principal> {
   const principal = await getPrincipal();

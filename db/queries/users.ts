@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import type { Role } from '@/lib/constants';
 import { getDb, type Db } from '../index';
 import { account, session, user } from '../schema';
+import { recordRevision } from './audit';
 
 export interface UserSummary {
   id: string;
@@ -56,16 +57,35 @@ export async function insertUser(
   return getUserById(id, db)!;
 }
 
-export function updateUserRole(id: string, role: Role, db: Db = getDb()): void {
-  db.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, id)).run();
+type Actor = { userId: string; email: string } | null;
+
+function activeAdmins(tx: Pick<Db, 'select'>): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(user).where(and(eq(user.role, 'admin'), eq(user.disabled, false))).get()?.n ?? 0;
+}
+
+/** Changes a role; refuses to leave no active admin. */
+export function updateUserRole(id: string, role: Role, actor: Actor, db: Db = getDb()): 'ok' | 'last_admin' | 'not_found' {
+  return db.transaction((tx) => {
+    const current = tx.select(columns).from(user).where(eq(user.id, id)).get();
+    if (!current) return 'not_found';
+    if (current.role === 'admin' && role !== 'admin' && !current.disabled && activeAdmins(tx) <= 1) return 'last_admin';
+    tx.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, id)).run();
+    recordRevision(tx, { entity: 'user', entityId: id, action: 'update', before: { role: current.role }, after: { role }, userId: actor?.userId, userEmail: actor?.email ?? 'cli' });
+    return 'ok';
+  }, { behavior: 'immediate' });
 }
 
 /** Disabling ends every session of the user at once; enabling lets them log in again. */
-export function setUserDisabled(id: string, disabled: boolean, db: Db = getDb()): void {
-  db.transaction((tx) => {
+export function setUserDisabled(id: string, disabled: boolean, actor: Actor, db: Db = getDb()): 'ok' | 'last_admin' | 'not_found' {
+  return db.transaction((tx) => {
+    const current = tx.select(columns).from(user).where(eq(user.id, id)).get();
+    if (!current) return 'not_found';
+    if (disabled && current.role === 'admin' && !current.disabled && activeAdmins(tx) <= 1) return 'last_admin';
     tx.update(user).set({ disabled, updatedAt: new Date() }).where(eq(user.id, id)).run();
     if (disabled) tx.delete(session).where(eq(session.userId, id)).run();
-  });
+    recordRevision(tx, { entity: 'user', entityId: id, action: 'update', before: { disabled: current.disabled }, after: { disabled }, userId: actor?.userId, userEmail: actor?.email ?? 'cli' });
+    return 'ok';
+  }, { behavior: 'immediate' });
 }
 
 export async function updateUserPassword(id: string, password: string, db: Db = getDb()): Promise<void> {

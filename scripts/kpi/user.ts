@@ -41,7 +41,8 @@ export async function userCommand(args: string[]): Promise<void> {
   if (sub === 'disable' || sub === 'enable') {
     const user = values.email ? getUserByEmail(values.email, db) : null;
     if (!user) throw new UsageError(`no user with email ${values.email ?? '(missing --email)'}.`);
-    setUserDisabled(user.id, sub === 'disable', db);
+    const outcome = setUserDisabled(user.id, sub === 'disable', null, db);
+    if (outcome === 'last_admin') throw new UsageError('that is the last active admin; make another admin first.');
     console.log(`${sub}d ${user.email}`);
     return;
   }

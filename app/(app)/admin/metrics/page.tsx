@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { MetricRowForm, NewMetricForm } from '@/components/admin/metric-forms';
+import { listMetrics } from '@/db/queries/catalogue';
+import { requirePageRole } from '@/lib/auth';
+
+export const metadata: Metadata = { title: 'Metrics' };
+
+export default async function MetricsAdminPage() {
+  await requirePageRole('admin', '/admin/metrics');
+  const metrics = listMetrics({ includeArchived: true });
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Metric catalogue</h1>
+      <p className="text-sm text-slate-600 dark:text-slate-400">Archived metrics leave the form and the overview but keep their history.</p>
+      <section className="flex flex-col gap-3">
+        {metrics.map((m) => (
+          <MetricRowForm key={`${m.key}-${m.version}`} metric={m} />
+        ))}
+      </section>
+      <section aria-labelledby="add-metric" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="add-metric" className="mb-3 text-lg font-semibold">Add a metric</h2>
+        <NewMetricForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useActionState } from 'react';
+import { addMetricAction, updateMetricAction } from '@/app/(app)/admin/metrics/actions';
+import { DIRECTIONS, METRIC_KINDS } from '@/lib/constants';
+import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
+import { FormMessage } from './form-message';
+
+export interface EditableMetric {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  unit: string;
+  decimals: number;
+  direction: string;
+  kind: string;
+  sortOrder: number;
+  required: boolean;
+  archived: boolean;
+  version: number;
+}
+
+function Text(props: { id: string; name: string; label: string; value: string; errors?: string[]; className?: string }) {
+  return (
+    <Field id={props.id} label={props.label} errors={props.errors}>
+      <input id={props.id} name={props.name} defaultValue={props.value} aria-invalid={Boolean(props.errors)} aria-describedby={props.errors ? `${props.id}-error` : undefined} className={`${inputClass} ${props.className ?? ''}`} />
+    </Field>
+  );
+}
+
+export function MetricRowForm({ metric }: { metric: EditableMetric }) {
+  const [state, action, pending] = useActionState(updateMetricAction, null);
+  const e = state && !state.ok ? state.fieldErrors : {};
+  const id = (f: string) => `${metric.key}-${f}`;
+  return (
+    <form action={action} noValidate className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end dark:border-slate-800" data-testid={`metric-row-${metric.key}`}>
+      <input type="hidden" name="key" value={metric.key} />
+      <input type="hidden" name="version" value={metric.version} />
+      <p className="font-mono text-xs sm:col-span-3 lg:col-span-8">{metric.key} · {metric.kind}{metric.archived ? ' · archived' : ''}</p>
+      <Text id={id('labelZh')} name="labelZh" label="中文" value={metric.labelZh} errors={e.labelZh} />
+      <Text id={id('labelEn')} name="labelEn" label="English" value={metric.labelEn} errors={e.labelEn} />
+      <Text id={id('unit')} name="unit" label="Unit" value={metric.unit} errors={e.unit} />
+      <Text id={id('decimals')} name="decimals" label="Decimals" value={String(metric.decimals)} errors={e.decimals} />
+      <Field id={id('direction')} label="Better" errors={e.direction}>
+        <select id={id('direction')} name="direction" defaultValue={metric.direction} className={inputClass}>
+          {DIRECTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+      </Field>
+      <Text id={id('sortOrder')} name="sortOrder" label="Order" value={String(metric.sortOrder)} errors={e.sortOrder} />
+      <div className="flex flex-col gap-1 text-sm">
+        <label><input type="checkbox" name="required" defaultChecked={metric.required} /> Required</label>
+        <label><input type="checkbox" name="archived" defaultChecked={metric.archived} /> Archived</label>
+      </div>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>Save {metric.key}</button>
+      {state ? <div className="sm:col-span-3 lg:col-span-8"><FormMessage state={state} /></div> : null}
+    </form>
+  );
+}
+
+export function NewMetricForm() {
+  const [state, action, pending] = useActionState(addMetricAction, null);
+  const e = state && !state.ok ? state.fieldErrors : {};
+  const v = state && !state.ok ? state.values : {};
+  return (
+    <form action={action} noValidate className="grid gap-2 sm:grid-cols-3 lg:grid-cols-5 lg:items-end">
+      <div className="sm:col-span-3 lg:col-span-5"><FormMessage state={state} /></div>
+      <Text id="new-key" name="key" label="Key" value={v.key ?? ''} errors={e.key} />
+      <Text id="new-labelZh" name="labelZh" label="中文" value={v.labelZh ?? ''} errors={e.labelZh} />
+      <Text id="new-labelEn" name="labelEn" label="English" value={v.labelEn ?? ''} errors={e.labelEn} />
+      <Text id="new-unit" name="unit" label="Unit" value={v.unit ?? ''} errors={e.unit} />
+      <Text id="new-decimals" name="decimals" label="Decimals" value={v.decimals ?? '2'} errors={e.decimals} />
+      <Field id="new-kind" label="Kind" errors={e.kind}>
+        <select id="new-kind" name="kind" defaultValue={v.kind ?? 'rate'} className={inputClass}>
+          {METRIC_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+        </select>
+      </Field>
+      <Field id="new-direction" label="Better" errors={e.direction}>
+        <select id="new-direction" name="direction" defaultValue={v.direction ?? 'higher'} className={inputClass}>
+          {DIRECTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+        </select>
+      </Field>
+      <Text id="new-sortOrder" name="sortOrder" label="Order" value={v.sortOrder ?? '500'} errors={e.sortOrder} />
+      <label className="text-sm"><input type="checkbox" name="required" /> Required</label>
+      <button type="submit" className={buttonClass} disabled={pending}>Add metric</button>
+    </form>
+  );
+}

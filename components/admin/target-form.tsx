@@ -1,0 +1,33 @@
+'use client';
+
+import { useActionState } from 'react';
+import { setTargetAction } from '@/app/(app)/admin/targets/actions';
+import { Field, buttonClass, inputClass } from '../ui/field';
+import { FormMessage } from './form-message';
+
+export function TargetForm({ metrics, defaultWeek }: { metrics: Array<{ key: string; label: string }>; defaultWeek: string }) {
+  const [state, action, pending] = useActionState(setTargetAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const v = state && !state.ok ? state.values : { metricKey: metrics[0]?.key ?? '', effectiveFrom: defaultWeek, target: '', warning: '' };
+  const described = (f: string) => (errors[f] ? `t-${f}-error` : undefined);
+  return (
+    <form action={action} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+      <div className="sm:col-span-2 lg:col-span-5"><FormMessage state={state} /></div>
+      <Field id="t-metricKey" label="Metric" errors={errors.metricKey}>
+        <select id="t-metricKey" name="metricKey" defaultValue={v.metricKey} className={inputClass}>
+          {metrics.map((m) => <option key={m.key} value={m.key}>{m.label}</option>)}
+        </select>
+      </Field>
+      <Field id="t-effectiveFrom" label="From week" errors={errors.effectiveFrom}>
+        <input id="t-effectiveFrom" name="effectiveFrom" defaultValue={v.effectiveFrom} aria-invalid={Boolean(errors.effectiveFrom)} aria-describedby={described('effectiveFrom')} className={inputClass} />
+      </Field>
+      <Field id="t-target" label="Target" errors={errors.target}>
+        <input id="t-target" name="target" inputMode="decimal" defaultValue={v.target} aria-invalid={Boolean(errors.target)} aria-describedby={described('target')} className={inputClass} />
+      </Field>
+      <Field id="t-warning" label="Warning level (optional)" errors={errors.warning}>
+        <input id="t-warning" name="warning" inputMode="decimal" defaultValue={v.warning} aria-invalid={Boolean(errors.warning)} aria-describedby={described('warning')} className={inputClass} />
+      </Field>
+      <button type="submit" className={buttonClass} disabled={pending}>Set target</button>
+    </form>
+  );
+}

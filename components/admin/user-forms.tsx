@@ -1,0 +1,63 @@
+'use client';
+
+import { useActionState } from 'react';
+import { changeRoleAction, createUserAction, setDisabledAction } from '@/app/(app)/admin/users/actions';
+import { ROLES } from '@/lib/constants';
+import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
+import { FormMessage } from './form-message';
+
+export function NewUserForm() {
+  const [state, action, pending] = useActionState(createUserAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const values = state && !state.ok ? state.values : { email: '', name: '', role: 'viewer' };
+  const described = (f: string) => (errors[f] ? `new-${f}-error` : undefined);
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" noValidate key={state?.ok ? 'reset' : 'keep'}>
+      <div className="sm:col-span-2 lg:col-span-5"><FormMessage state={state} /></div>
+      <Field id="new-email" label="Email" errors={errors.email}>
+        <input id="new-email" name="email" type="email" defaultValue={values.email} aria-invalid={Boolean(errors.email)} aria-describedby={described('email')} className={inputClass} />
+      </Field>
+      <Field id="new-name" label="Name" errors={errors.name}>
+        <input id="new-name" name="name" defaultValue={values.name} className={inputClass} />
+      </Field>
+      <Field id="new-role" label="Role" errors={errors.role}>
+        <select id="new-role" name="role" defaultValue={values.role} className={inputClass}>
+          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        </select>
+      </Field>
+      <Field id="new-password" label="Password (12+ characters)" errors={errors.password}>
+        <input id="new-password" name="password" type="password" autoComplete="new-password" aria-invalid={Boolean(errors.password)} aria-describedby={described('password')} className={inputClass} />
+      </Field>
+      <button type="submit" className={buttonClass} disabled={pending}>Add user</button>
+    </form>
+  );
+}
+
+export function RoleForm({ userId, role, email }: { userId: string; role: string; email: string }) {
+  const [state, action, pending] = useActionState(changeRoleAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <label className="sr-only" htmlFor={`role-${userId}`}>Role of {email}</label>
+      <select id={`role-${userId}`} name="role" defaultValue={role} className={`${inputClass} w-32`}>
+        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+      </select>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>Change role</button>
+      {state ? <FormMessage state={state} testId={`role-message-${email}`} /> : null}
+    </form>
+  );
+}
+
+export function DisableForm({ userId, disabled, email }: { userId: string; disabled: boolean; email: string }) {
+  const [state, action, pending] = useActionState(setDisabledAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {disabled ? `Enable ${email}` : `Disable ${email}`}
+      </button>
+      {state && !state.ok ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}
