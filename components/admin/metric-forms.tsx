@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
 import { addMetricAction, updateMetricAction } from '@/app/(app)/admin/metrics/actions';
 import { DIRECTIONS, METRIC_KINDS } from '@/lib/constants';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { FormMessage } from './form-message';
+import { useFormAction } from '../ui/use-form-action';
 
 export interface EditableMetric {
   key: string;
@@ -29,11 +29,11 @@ function Text(props: { id: string; name: string; label: string; value: string; e
 }
 
 export function MetricRowForm({ metric }: { metric: EditableMetric }) {
-  const [state, action, pending] = useActionState(updateMetricAction, null);
+  const [state, onSubmit, pending] = useFormAction(updateMetricAction);
   const e = state && !state.ok ? state.fieldErrors : {};
   const id = (f: string) => `${metric.key}-${f}`;
   return (
-    <form action={action} noValidate className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end dark:border-slate-800" data-testid={`metric-row-${metric.key}`}>
+    <form onSubmit={onSubmit} noValidate className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end dark:border-slate-800" data-testid={`metric-row-${metric.key}`}>
       <input type="hidden" name="key" value={metric.key} />
       <input type="hidden" name="version" value={metric.version} />
       <p className="font-mono text-xs sm:col-span-3 lg:col-span-8">{metric.key} · {metric.kind}{metric.archived ? ' · archived' : ''}</p>
@@ -58,11 +58,11 @@ export function MetricRowForm({ metric }: { metric: EditableMetric }) {
 }
 
 export function NewMetricForm() {
-  const [state, action, pending] = useActionState(addMetricAction, null);
+  const [state, onSubmit, pending] = useFormAction(addMetricAction);
   const e = state && !state.ok ? state.fieldErrors : {};
   const v = state && !state.ok ? state.values : {};
   return (
-    <form action={action} noValidate className="grid gap-2 sm:grid-cols-3 lg:grid-cols-5 lg:items-end">
+    <form onSubmit={onSubmit} noValidate className="grid gap-2 sm:grid-cols-3 lg:grid-cols-5 lg:items-end">
       <div className="sm:col-span-3 lg:col-span-5"><FormMessage state={state} /></div>
       <Text id="new-key" name="key" label="Key" value={v.key ?? ''} errors={e.key} />
       <Text id="new-labelZh" name="labelZh" label="中文" value={v.labelZh ?? ''} errors={e.labelZh} />

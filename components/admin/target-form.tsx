@@ -1,17 +1,17 @@
 'use client';
 
-import { useActionState } from 'react';
 import { setTargetAction } from '@/app/(app)/admin/targets/actions';
 import { Field, buttonClass, inputClass } from '../ui/field';
 import { FormMessage } from './form-message';
+import { useFormAction } from '../ui/use-form-action';
 
 export function TargetForm({ metrics, defaultWeek }: { metrics: Array<{ key: string; label: string }>; defaultWeek: string }) {
-  const [state, action, pending] = useActionState(setTargetAction, null);
+  const [state, onSubmit, pending] = useFormAction(setTargetAction);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const v = state && !state.ok ? state.values : { metricKey: metrics[0]?.key ?? '', effectiveFrom: defaultWeek, target: '', warning: '' };
   const described = (f: string) => (errors[f] ? `t-${f}-error` : undefined);
   return (
-    <form action={action} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
       <div className="sm:col-span-2 lg:col-span-5"><FormMessage state={state} /></div>
       <Field id="t-metricKey" label="Metric" errors={errors.metricKey}>
         <select id="t-metricKey" name="metricKey" defaultValue={v.metricKey} className={inputClass}>

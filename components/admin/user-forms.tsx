@@ -1,18 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
 import { changeRoleAction, createUserAction, setDisabledAction } from '@/app/(app)/admin/users/actions';
 import { ROLES } from '@/lib/constants';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { FormMessage } from './form-message';
+import { useFormAction } from '../ui/use-form-action';
 
 export function NewUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, null);
+  const [state, onSubmit, pending] = useFormAction(createUserAction);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : { email: '', name: '', role: 'viewer' };
   const described = (f: string) => (errors[f] ? `new-${f}-error` : undefined);
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" noValidate key={state?.ok ? 'reset' : 'keep'}>
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" noValidate key={state?.ok ? state.message : 'form'}>
       <div className="sm:col-span-2 lg:col-span-5"><FormMessage state={state} /></div>
       <Field id="new-email" label="Email" errors={errors.email}>
         <input id="new-email" name="email" type="email" defaultValue={values.email} aria-invalid={Boolean(errors.email)} aria-describedby={described('email')} className={inputClass} />
@@ -34,9 +34,9 @@ export function NewUserForm() {
 }
 
 export function RoleForm({ userId, role, email }: { userId: string; role: string; email: string }) {
-  const [state, action, pending] = useActionState(changeRoleAction, null);
+  const [state, onSubmit, pending] = useFormAction(changeRoleAction);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <label className="sr-only" htmlFor={`role-${userId}`}>Role of {email}</label>
       <select id={`role-${userId}`} name="role" defaultValue={role} className={`${inputClass} w-32`}>
@@ -49,9 +49,9 @@ export function RoleForm({ userId, role, email }: { userId: string; role: string
 }
 
 export function DisableForm({ userId, disabled, email }: { userId: string; disabled: boolean; email: string }) {
-  const [state, action, pending] = useActionState(setDisabledAction, null);
+  const [state, onSubmit, pending] = useFormAction(setDisabledAction);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
       <button type="submit" className={secondaryButtonClass} disabled={pending}>

@@ -14,7 +14,7 @@ export default async function MetricsAdminPage() {
       <p className="text-sm text-slate-600 dark:text-slate-400">Archived metrics leave the form and the overview but keep their history.</p>
       <section className="flex flex-col gap-3">
         {metrics.map((m) => (
-          <MetricRowForm key={`${m.key}-${m.version}`} metric={m} />
+          <MetricRowForm key={m.key} metric={m} />
         ))}
       </section>
       <section aria-labelledby="add-metric" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
