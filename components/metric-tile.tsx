@@ -3,6 +3,7 @@ import type { Language } from '@/lib/constants';
 import { formatDelta, formatMetricValue } from '@/lib/format';
 import type { Translate } from '@/lib/i18n/messages';
 import type { Tile } from '@/lib/kpi/tiles';
+import { Sparkline } from './sparkline';
 
 const STATUS_STYLE = {
   met: 'bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200',
@@ -17,7 +18,7 @@ const TONE_STYLE = {
   flat: 'text-slate-500 dark:text-slate-400',
 } as const;
 
-export function MetricTile({ tile, lang, t }: { tile: Tile; lang: Language; t: Translate }) {
+export function MetricTile({ tile, lang, t, spark, href }: { tile: Tile; lang: Language; t: Translate; spark?: Array<number | null>; href?: string }) {
   const { metric } = tile;
   const label = lang === 'zh' ? metric.labelZh : metric.labelEn;
   return (
@@ -26,9 +27,13 @@ export function MetricTile({ tile, lang, t }: { tile: Tile; lang: Language; t: T
       className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <h3 className="text-sm font-medium text-slate-600 dark:text-slate-400">
-        <Link href={`/metrics/${metric.key}`} className="hover:underline">
-          {label}
-        </Link>
+        {href ? (
+          <Link href={href} className="hover:underline">
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
       </h3>
       <p className="text-3xl font-semibold tabular-nums" data-testid="tile-value">
         {tile.value === null ? <span className="text-base text-slate-400">{t('overview.noValue')}</span> : formatMetricValue(tile.value, metric, lang)}
@@ -39,6 +44,7 @@ export function MetricTile({ tile, lang, t }: { tile: Tile; lang: Language; t: T
         </span>
         {tile.delta ? <span className={`tabular-nums ${TONE_STYLE[tile.delta.tone]}`}>{formatDelta(tile.delta, metric, lang)}</span> : null}
       </div>
+      {spark ? <Sparkline values={spark} target={tile.target?.target ?? null} label={`${label}: 13 weeks`} /> : null}
       <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="tile-target">
         {tile.target
           ? `${t('overview.target')} ${metric.direction === 'higher' ? '≥' : '≤'} ${formatMetricValue(tile.target.target, { ...metric, truncate: false }, lang)}`

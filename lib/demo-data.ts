@@ -108,7 +108,8 @@ export function generateDemoData(options: { weeks: number; endWeek: WeekStart; s
       const [title, cause, handling] = EVENTS[Math.floor(r() * EVENTS.length)];
       const start = `${weekDay(weekStart, Math.floor(r() * 5))}T${pad(8 + Math.floor(r() * 13))}:${pad(Math.floor(r() * 60))}`;
       const durationMinutes = grade === 'A' || grade === 'B' ? 30 + Math.floor(r() * 60) : 3 + Math.floor(r() * 40);
-      downtimeYear += grade ? durationMinutes * 0.3 : 0;
+      // Only the severe grades take the payment system down, and rarely for the whole event.
+      downtimeYear += grade === 'A' || grade === 'B' ? durationMinutes * 0.4 : grade === 'C' ? durationMinutes * 0.05 : 0;
       incidents.push({
         startedAt: start,
         durationMinutes,

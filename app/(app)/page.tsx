@@ -1,45 +1,44 @@
-import { MetricTile } from '@/components/metric-tile';
-import { listMetrics } from '@/db/queries/catalogue';
+import type { Metadata } from 'next';
+import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
+import { RangePicker } from '@/components/dashboard/range-picker';
+import { getPublishedBounds } from '@/db/queries/dashboard';
+import { loadDashboardModel } from '@/db/queries/dashboard-load';
 import { getWeekNumbering } from '@/db/queries/settings';
-import { listTargets } from '@/db/queries/targets';
-import { getWeekValues } from '@/db/queries/values';
-import { getLatestPublishedWeek, getPreviousPublishedWeek } from '@/db/queries/weeks';
 import { requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
-import { buildTiles } from '@/lib/kpi/tiles';
+import { resolveRange } from '@/lib/range';
 import { formatWeekEn, formatWeekZh, weekLabel } from '@/lib/weeks';
 
-export default async function OverviewPage() {
+export const metadata: Metadata = { title: 'Overview' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OverviewPage({ searchParams }: Props) {
   await requirePageRole('viewer', '/');
   const { lang, t } = await getTranslator();
-  const week = getLatestPublishedWeek();
-  if (!week) {
+  const bounds = getPublishedBounds();
+  if (!bounds) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t('overview.empty')}</p>;
   }
   const numbering = getWeekNumbering();
-  const previous = getPreviousPublishedWeek(week.weekStart);
-  const tiles = buildTiles({
-    metrics: listMetrics(),
-    targets: listTargets(),
-    week: week.weekStart,
-    current: getWeekValues(week.weekStart),
-    previous: previous ? getWeekValues(previous.weekStart) : null,
-  });
+  const range = resolveRange(await searchParams, { numbering, ...bounds });
+  const model = loadDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering });
+  const label = weekLabel(bounds.latest, numbering);
   return (
-    <section aria-labelledby="latest-week" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-baseline gap-3">
-        <h1 id="latest-week" className="text-2xl font-semibold">
-          {t('overview.title')}
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400" data-testid="week-label" data-week={weekLabel(week.weekStart, numbering)}>
-          {lang === 'zh' ? formatWeekZh(week.weekStart, numbering) : formatWeekEn(week.weekStart, numbering)}
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('overview.title')}</h1>
+          <WeekHeading title={lang === 'zh' ? formatWeekZh(bounds.latest, numbering) : formatWeekEn(bounds.latest, numbering)} href={`/weeks/${label}`} linkText={t('dash.weekLink')} label={label} />
+        </div>
+        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} />
+      </div>
+      {range.notice ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="range-notice">
+          {range.notice}
         </p>
-      </div>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {tiles.map((tile) => (
-          <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} />
-        ))}
-      </div>
-    </section>
+      ) : null}
+      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} />
+    </div>
   );
 }

@@ -47,7 +47,7 @@ export default async function WeekPage({ params }: Props) {
       </div>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles.map((tile) => (
-          <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} />
+          <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} href={`/metrics/${tile.metric.key}`} />
         ))}
       </div>
       <section aria-labelledby="events" className="flex flex-col gap-2">

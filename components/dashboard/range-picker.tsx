@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import type { Translate } from '@/lib/i18n/messages';
+import { RANGE_KEYS, type ResolvedRange } from '@/lib/range';
+
+/** Plain links and a GET form: the range lives in the URL, so every view is shareable and bookmarkable. */
+export function RangePicker({ range, basePath, t, fromLabel, toLabel, extraQuery = '' }: { range: ResolvedRange; basePath: string; t: Translate; fromLabel: string; toLabel: string; extraQuery?: string }) {
+  return (
+    <div className="no-print flex flex-wrap items-center gap-2 text-sm" data-testid="range-picker">
+      <span className="text-slate-600 dark:text-slate-400">{t('dash.range')}</span>
+      {RANGE_KEYS.map((key) => (
+        <Link
+          key={key}
+          href={`${basePath}?range=${key}${extraQuery}`}
+          aria-current={range.key === key ? 'page' : undefined}
+          className={`rounded-md border px-2 py-1 ${range.key === key ? 'border-sky-700 bg-sky-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100'}`}
+        >
+          {t(`dash.range.${key}`)}
+        </Link>
+      ))}
+      <form method="get" action={basePath} className="flex flex-wrap items-center gap-1">
+        <label htmlFor="range-from" className="text-slate-600 dark:text-slate-400">{t('dash.range.from')}</label>
+        <input id="range-from" name="from" defaultValue={fromLabel} className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
+        <label htmlFor="range-to" className="text-slate-600 dark:text-slate-400">{t('dash.range.to')}</label>
+        <input id="range-to" name="to" defaultValue={toLabel} className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900">{t('dash.range.apply')}</button>
+      </form>
+    </div>
+  );
+}

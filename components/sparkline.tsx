@@ -1,0 +1,28 @@
+// A 13-week sparkline drawn on the server as plain SVG: no chart library, no JavaScript.
+export function Sparkline({ values, target, label, width = 120, height = 32 }: { values: Array<number | null>; target: number | null; label: string; width?: number; height?: number }) {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length < 2) return null;
+  const all = target === null ? present : [...present, target];
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const span = hi - lo || 1;
+  const x = (i: number) => (i / (values.length - 1)) * (width - 4) + 2;
+  const y = (v: number) => height - 2 - ((v - lo) / span) * (height - 4);
+  const segments: string[] = [];
+  let current = '';
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (current) segments.push(current);
+      current = '';
+    } else current += `${current ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+  });
+  if (current) segments.push(current);
+  return (
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="text-sky-700 dark:text-sky-400">
+      {target !== null ? <line x1={0} x2={width} y1={y(target)} y2={y(target)} stroke="currentColor" strokeOpacity={0.35} strokeDasharray="3 3" /> : null}
+      {segments.map((d) => (
+        <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth={1.5} />
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,100 @@
+// Everything the dashboard shows, computed from plain data: tiles for the latest week, chart models
+// for the range, the availability error budget and the progress forecasts. Pure, so the overview and
+// share pages render the same thing from the same inputs.
+import type { Language } from '../constants';
+import type { WeekStart } from '../weeks';
+import { buildIncidentRows, buildLineChart, type ChartMetric, type ChartRow, type LineChartModel } from './chart-data';
+import { errorBudget, weekEndInstant, type ErrorBudget } from './error-budget';
+import { forecastCompletion, type Forecast } from './forecast';
+import { targetInForce, type TargetRow } from './targets';
+import { buildTiles, type Tile, type TileMetric } from './tiles';
+
+export interface DashboardMetric extends TileMetric {
+  required: boolean;
+}
+
+export interface SeriesInput {
+  weeks: WeekStart[];
+  series: Record<string, Array<number | null>>;
+  ungraded: number[];
+  gradedWeeks: WeekStart[];
+}
+
+export interface DashboardModel {
+  latestWeek: WeekStart | null;
+  tiles: Array<Tile & { spark: Array<number | null> }>;
+  charts: {
+    rates: LineChartModel;
+    availability: LineChartModel;
+    health: LineChartModel;
+    progress: LineChartModel;
+    incidents: { rows: ChartRow[]; totals: { AB: number; CD: number; ungraded: number } };
+  };
+  budget: (ErrorBudget & { target: number; availability: number }) | null;
+  forecasts: Array<{ key: string; label: string; decimals: number; latest: number | null; forecast: Forecast }>;
+}
+
+const RATE_KEYS = ['inbound_success_rate', 'outbound_success_rate', 'first_attempt_success_rate'];
+
+export function buildDashboardModel(input: {
+  metrics: readonly DashboardMetric[];
+  targets: readonly TargetRow[];
+  range: SeriesInput;
+  spark: SeriesInput;
+  latestWeek: WeekStart | null;
+  lang: Language;
+  label: (week: WeekStart) => string;
+  now?: Date;
+}): DashboardModel {
+  const { metrics, targets, range, spark, latestWeek, lang, label } = input;
+  const chartMetric = (m: DashboardMetric): ChartMetric => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn, unit: m.unit, decimals: m.decimals, kind: m.kind, direction: m.direction });
+  const pick = (predicate: (m: DashboardMetric) => boolean) => metrics.filter(predicate).map(chartMetric);
+  const line = (chartMetrics: ChartMetric[]) =>
+    buildLineChart({ weeks: range.weeks, series: range.series, metrics: chartMetrics, targets, gradedWeeks: range.gradedWeeks, label });
+
+  const valueAt = (source: SeriesInput, key: string, week: WeekStart | null) => {
+    if (!week) return null;
+    const i = source.weeks.indexOf(week);
+    return i < 0 ? null : (source.series[key]?.[i] ?? null);
+  };
+  const previousWeek = latestWeek ? [...spark.weeks].reverse().find((w) => w < latestWeek && metrics.some((m) => valueAt(spark, m.key, w) !== null)) ?? null : null;
+  const current = Object.fromEntries(metrics.flatMap((m) => { const v = valueAt(spark, m.key, latestWeek); return v === null ? [] : [[m.key, { value: v }]]; }));
+  const previous = Object.fromEntries(metrics.flatMap((m) => { const v = valueAt(spark, m.key, previousWeek); return v === null ? [] : [[m.key, { value: v }]]; }));
+  const tiles = latestWeek
+    ? buildTiles({ metrics, targets, week: latestWeek, current, previous }).map((t) => ({ ...t, spark: spark.series[t.metric.key] ?? spark.weeks.map(() => null) }))
+    : [];
+
+  const availability = current.availability?.value ?? null;
+  const availabilityTarget = latestWeek ? targetInForce(targets, 'availability', latestWeek) : null;
+  const asOf = latestWeek ? minDate(weekEndInstant(latestWeek), input.now ?? new Date()) : null;
+  const budget =
+    availability !== null && availabilityTarget && asOf
+      ? { ...errorBudget({ availability, target: availabilityTarget.target, asOf }), target: availabilityTarget.target, availability }
+      : null;
+
+  const forecasts = metrics
+    .filter((m) => m.kind === 'progress')
+    .map((m) => {
+      const points = range.weeks.map((week, i) => ({ week, value: range.series[m.key]?.[i] ?? null }));
+      const present = points.filter((p) => p.value !== null);
+      return { key: m.key, label: chartMetric(m).label, decimals: m.decimals, latest: present.at(-1)?.value ?? null, forecast: forecastCompletion(points) };
+    });
+
+  return {
+    latestWeek,
+    tiles,
+    charts: {
+      rates: line(pick((m) => RATE_KEYS.includes(m.key))),
+      availability: line(pick((m) => m.key === 'availability')),
+      health: line(pick((m) => m.kind === 'score')),
+      progress: line(pick((m) => m.kind === 'progress')),
+      incidents: buildIncidentRows({ weeks: range.weeks, series: range.series, ungraded: range.ungraded, label }),
+    },
+    budget,
+    forecasts,
+  };
+}
+
+function minDate(a: Date, b: Date): Date {
+  return a < b ? a : b;
+}
