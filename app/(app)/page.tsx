@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangePicker } from '@/components/dashboard/range-picker';
+import { KioskRefresh } from '@/components/kiosk-refresh';
 import { getPublishedBounds } from '@/db/queries/dashboard';
 import { loadDashboardModel } from '@/db/queries/dashboard-load';
 import { getWeekNumbering } from '@/db/queries/settings';
@@ -21,17 +22,20 @@ export default async function OverviewPage({ searchParams }: Props) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t('overview.empty')}</p>;
   }
   const numbering = getWeekNumbering();
-  const range = resolveRange(await searchParams, { numbering, ...bounds });
+  const params = await searchParams;
+  const kiosk = params.kiosk === '1';
+  const range = resolveRange(params, { numbering, ...bounds });
   const model = loadDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering });
   const label = weekLabel(bounds.latest, numbering);
   return (
     <div className="flex flex-col gap-4">
+      {kiosk ? <KioskRefresh /> : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t('overview.title')}</h1>
           <WeekHeading title={lang === 'zh' ? formatWeekZh(bounds.latest, numbering) : formatWeekEn(bounds.latest, numbering)} href={`/weeks/${label}`} linkText={t('dash.weekLink')} label={label} />
         </div>
-        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} />
+        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={kiosk ? '&kiosk=1' : ''} />
       </div>
       {range.notice ? (
         <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="range-notice">

@@ -3,6 +3,11 @@ import type { Language } from '../constants';
 import { translator } from './messages';
 
 export const LANGUAGE_COOKIE = 'weekline.lang';
+export const THEME_COOKIE = 'weekline.theme';
+
+export async function getTheme(): Promise<'dark' | 'light'> {
+  return (await cookies()).get(THEME_COOKIE)?.value === 'dark' ? 'dark' : 'light';
+}
 
 /** The remembered choice, else the browser's preference, else Chinese (the team's language). */
 export function pickLanguage(cookieValue: string | undefined, acceptLanguage: string | null): Language {

@@ -42,7 +42,8 @@ export default async function WeekPage({ params }: Props) {
         <nav aria-label="Weeks" className="flex gap-3 text-sm">
           <Link className={link} href={`/weeks/${weekLabel(addWeeks(weekStart, -1), numbering)}`}>← {weekLabel(addWeeks(weekStart, -1), numbering)}</Link>
           <Link className={link} href={`/weeks/${weekLabel(addWeeks(weekStart, 1), numbering)}`}>{weekLabel(addWeeks(weekStart, 1), numbering)} →</Link>
-          {canEdit ? <Link className={link} href={`/entry/${weekLabel(weekStart, numbering)}`}>Edit</Link> : null}
+          <Link className={link} href={`/weeks/${weekLabel(weekStart, numbering)}/print`}>{t('dash.print')}</Link>
+          {canEdit ? <Link className={link} href={`/entry/${weekLabel(weekStart, numbering)}`}>{t('week.edit')}</Link> : null}
         </nav>
       </div>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -51,18 +52,18 @@ export default async function WeekPage({ params }: Props) {
         ))}
       </div>
       <section aria-labelledby="events" className="flex flex-col gap-2">
-        <h2 id="events" className="text-lg font-semibold">Production events</h2>
-        {data.incidents.length === 0 ? <p className="text-sm text-slate-500">None.</p> : (
+        <h2 id="events" className="text-lg font-semibold">{t('week.events')}</h2>
+        {data.incidents.length === 0 ? <p className="text-sm text-slate-500">{t('week.noEvents')}</p> : (
           <ul className="flex flex-col gap-2" data-testid="week-incidents">
             {data.incidents.map((e) => (
               <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
                 <p className="font-medium">
                   {e.startedAt.replace('T', ' ')} · {e.title}
                   {e.durationMinutes !== null ? ` · ${e.durationMinutes} min` : ''}
-                  {e.grade ? ` · ${e.grade} (${e.gradeStatus})` : ' · ungraded'}
+                  {e.grade ? ` · ${t('dash.grade', { grade: e.grade })} (${t(`week.${e.gradeStatus ?? 'estimated'}`)})` : ` · ${t('dash.ungraded')}`}
                 </p>
-                {e.cause ? <p>Cause: {e.cause}</p> : null}
-                {e.handling ? <p>Handling: {e.handling}</p> : null}
+                {e.cause ? <p>{t('week.cause')}: {e.cause}</p> : null}
+                {e.handling ? <p>{t('week.handling')}: {e.handling}</p> : null}
               </li>
             ))}
           </ul>
@@ -70,13 +71,13 @@ export default async function WeekPage({ params }: Props) {
       </section>
       {data.week.notes || data.week.internalNotes ? (
         <section aria-labelledby="notes" className="flex flex-col gap-2">
-          <h2 id="notes" className="text-lg font-semibold">Notes</h2>
+          <h2 id="notes" className="text-lg font-semibold">{t('week.notes')}</h2>
           {data.week.notes ? <p className="whitespace-pre-wrap text-sm">{data.week.notes}</p> : null}
-          {data.week.internalNotes ? <p className="whitespace-pre-wrap text-sm text-slate-600 dark:text-slate-400">Internal: {data.week.internalNotes}</p> : null}
+          {data.week.internalNotes ? <p className="whitespace-pre-wrap text-sm text-slate-600 dark:text-slate-400">{t('week.internal')}: {data.week.internalNotes}</p> : null}
         </section>
       ) : null}
       <section aria-labelledby="history" className="flex flex-col gap-2">
-        <h2 id="history" className="text-lg font-semibold">History</h2>
+        <h2 id="history" className="text-lg font-semibold">{t('week.history')}</h2>
         <WeekHistory entries={listWeekHistory(weekStart)} labels={labels} />
       </section>
     </div>

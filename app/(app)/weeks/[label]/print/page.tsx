@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getWeekNumbering } from '@/db/queries/settings';
+import { listTargets } from '@/db/queries/targets';
+import { getWeekEntryData } from '@/db/queries/week-entry';
+import { hasRole, requirePageRole } from '@/lib/auth';
+import { INCIDENT_COUNT_KEYS } from '@/lib/constants';
+import { formatDelta, formatMetricValue } from '@/lib/format';
+import { getTranslator } from '@/lib/i18n/server';
+import { buildTiles } from '@/lib/kpi/tiles';
+import { formatWeekEn, formatWeekZh, parseWeekLabel } from '@/lib/weeks';
+
+type Props = { params: Promise<{ label: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${(await params).label} · print` };
+}
+
+/** The week's review on one A4 page, laid out like the team's weekly report. */
+export default async function PrintWeekPage({ params }: Props) {
+  const { label } = await params;
+  const principal = await requirePageRole('viewer', `/weeks/${label}/print`);
+  const numbering = getWeekNumbering();
+  const weekStart = parseWeekLabel(decodeURIComponent(label), numbering);
+  if (!weekStart) notFound();
+  const data = getWeekEntryData(weekStart);
+  if (!data.week || (data.week.status !== 'published' && !hasRole(principal.role, 'editor'))) notFound();
+  const { lang, t } = await getTranslator();
+  const zh = lang === 'zh';
+  const tiles = buildTiles({ metrics: data.metrics, targets: listTargets(), week: weekStart, current: data.values, previous: data.previousValues });
+  const byKey = Object.fromEntries(tiles.map((tile) => [tile.metric.key, tile]));
+  const incidentKeys = new Set<string>(Object.values(INCIDENT_COUNT_KEYS));
+  const lines = tiles.filter((tile) => !incidentKeys.has(tile.metric.key) && tile.value !== null);
+  const count = (key: string) => byKey[key]?.value ?? null;
+  const ab = (count('incidents_a') ?? 0) + (count('incidents_b') ?? 0);
+  const cd = (count('incidents_c') ?? 0) + (count('incidents_d') ?? 0);
+  return (
+    <article data-print-view className="mx-auto max-w-[180mm] bg-white p-8 text-[11pt] leading-relaxed text-slate-900 print:p-0">
+      <h1 className="text-2xl font-bold">{zh ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering)}</h1>
+      <p className="text-sm text-slate-500">{t(`status.${data.week.status}`)}</p>
+      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '【系统运行数据】' : 'Operations figures'}</h2>
+      <ul className="mt-2 list-disc pl-6">
+        {lines.map((tile) => (
+          <li key={tile.metric.key}>
+            {zh ? tile.metric.labelZh : tile.metric.labelEn}
+            {zh ? '：' : ': '}
+            <strong>{formatMetricValue(tile.value, tile.metric, lang)}</strong>
+            {tile.delta ? ` (${formatDelta(tile.delta, tile.metric, lang)})` : ''}
+            {tile.target ? ` · ${t(`status.${tile.status}`)}` : ''}
+          </li>
+        ))}
+        <li>
+          {zh ? `事故数AB级${ab}次，CD级${cd}次` : `Incidents: grade A/B ${ab}, grade C/D ${cd}`}
+        </li>
+      </ul>
+      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '生产稳定性事件' : 'Production events'}</h2>
+      {data.incidents.length === 0 ? <p className="mt-2">{zh ? '无' : 'None'}</p> : (
+        <ol className="mt-2 list-decimal pl-6">
+          {data.incidents.map((e) => (
+            <li key={e.id} className="mb-2 break-inside-avoid">
+              <p>{e.startedAt.slice(5).replace('T', ' ')} {e.title}{e.durationMinutes !== null ? (zh ? `，持续${e.durationMinutes}分钟` : `, ${e.durationMinutes} min`) : ''}</p>
+              {e.cause ? <p className="pl-4">{zh ? '原因：' : 'Cause: '}{e.cause}</p> : null}
+              {e.handling ? <p className="pl-4">{zh ? '处置：' : 'Handling: '}{e.handling}{e.grade ? (zh ? `。${e.gradeStatus === 'final' ? '定级' : '预估'}${e.grade}级` : ` · grade ${e.grade} (${e.gradeStatus})`) : ''}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      {data.week.notes ? (
+        <>
+          <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '备注' : 'Notes'}</h2>
+          <p className="mt-2 whitespace-pre-wrap">{data.week.notes}</p>
+        </>
+      ) : null}
+    </article>
+  );
+}
