@@ -1,0 +1,20 @@
+// The production server: Next.js behind a thin node:http layer, so weekly pages can be answered from
+// a cache after a per-request permission check (lib/page-cache, wired in here).
+import { createServer } from 'node:http';
+import next from 'next';
+
+export async function serve(options: { port: number; hostname?: string; dir?: string }): Promise<import('node:http').Server> {
+  const app = next({ dev: false, dir: options.dir ?? process.cwd(), port: options.port, hostname: options.hostname ?? 'localhost' });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, resolve));
+  return server;
+}
+
+if (process.argv[1]?.endsWith('serve.ts')) {
+  const port = Number(process.env.PORT ?? 3000);
+  void serve({ port }).then(() => console.log(`weekline: listening on http://localhost:${port}`));
+}
