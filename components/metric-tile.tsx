@@ -36,7 +36,7 @@ export function MetricTile({ tile, lang, t, spark, href }: { tile: Tile; lang: L
         )}
       </h3>
       <p className="text-3xl font-semibold tabular-nums" data-testid="tile-value">
-        {tile.value === null ? <span className="text-base text-slate-400">{t('overview.noValue')}</span> : formatMetricValue(tile.value, metric, lang)}
+        {tile.value === null ? <span className="text-base text-slate-500 dark:text-slate-400">{t('overview.noValue')}</span> : formatMetricValue(tile.value, metric, lang)}
       </p>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className={`rounded px-2 py-0.5 font-medium ${STATUS_STYLE[tile.status]}`} data-testid="tile-status">

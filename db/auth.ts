@@ -34,6 +34,12 @@ export function usesSecureCookies(): boolean {
 
 export const SESSION_COOKIE = () => (usesSecureCookies() ? '__Host-weekline.session' : 'weekline.session');
 
+/** Sliding idle expiry, refreshed at most every few minutes; shared with the page cache's own check. */
+export function sessionTimings(): { expiresInSec: number; updateAgeSec: number } {
+  const idle = getEnv().SESSION_IDLE_MINUTES;
+  return { expiresInSec: idle * 60, updateAgeSec: Math.min(300, idle * 30) };
+}
+
 function createAuth() {
   const env = getEnv();
   const secure = usesSecureCookies();
@@ -54,8 +60,8 @@ function createAuth() {
     },
     session: {
       // Sliding idle timeout; the absolute limit is enforced in lib/auth/session.ts.
-      expiresIn: env.SESSION_IDLE_MINUTES * 60,
-      updateAge: Math.min(300, env.SESSION_IDLE_MINUTES * 30),
+      expiresIn: sessionTimings().expiresInSec,
+      updateAge: sessionTimings().updateAgeSec,
       // No cookie cache: disabling a user or logging out must take effect on the very next request.
       cookieCache: { enabled: false },
     },

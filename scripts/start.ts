@@ -1,6 +1,6 @@
 // `npm start`: build when needed, migrate, seed a demo year into an empty database, create the
 // first admin, then serve. Configuration errors stop here with one sentence.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureFirstAdmin, seedDemoIfEmpty } from '@/db/bootstrap';
 import { openDatabase } from '@/db/index';
@@ -8,6 +8,7 @@ import { prepareDatabase } from '@/db/setup';
 import { getEnv } from '@/lib/env';
 import { buildIsStale } from './lib/build-state';
 import { runCli } from './lib/cli';
+import { serve } from './serve';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -39,7 +40,5 @@ void runCli(async () => {
     console.log('weekline: log in with your account (add users with `npm run kpi -- user create`).');
   }
 
-  const server = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], { stdio: 'inherit', env: process.env });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  await serve({ port: env.PORT });
 });
