@@ -8,10 +8,10 @@ function describe(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function ConflictPanel({ changes }: { changes: ChangeSummary[] }) {
+export function ConflictPanel({ changes, heading = 'Saved by someone else since you opened this week:' }: { changes: ChangeSummary[]; heading?: string }) {
   return (
     <div role="region" aria-label="Changes saved by someone else" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950" data-testid="conflict-panel">
-      <p className="font-medium">Saved by someone else since you opened this week:</p>
+      <p className="font-medium">{heading}</p>
       <ul className="mt-2 list-disc pl-5">
         {changes.map((c, i) => (
           <li key={i}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { Field, inputClass } from '../ui/field';
+import type { FormLabels } from '@/lib/i18n/form-labels';
 import type { CellDraft, FormMetric } from './types';
 
 export function MetricInputs(props: {
@@ -9,8 +10,9 @@ export function MetricInputs(props: {
   errors: Record<string, string[]>;
   warnings: Record<string, string[]>;
   onChange: (key: string, patch: Partial<CellDraft>) => void;
+  labels: FormLabels;
 }) {
-  const { metrics, values, errors, warnings, onChange } = props;
+  const { metrics, values, errors, warnings, onChange, labels: l } = props;
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {metrics.map((m) => {
@@ -19,10 +21,10 @@ export function MetricInputs(props: {
         const err = (part: string) => errors[`values.${m.key}.${part}`];
         const derived = m.kind === 'progress' && cell.done !== '' && cell.total !== '' && Number(cell.total) > 0;
         const shownValue = derived ? ((Number(cell.done) / Number(cell.total)) * 100).toFixed(m.decimals) : cell.value;
-        const hint = [m.lastWeek && `Last week ${m.lastWeek}`, m.target && `Target ${m.target}`, `${m.decimals} dp`].filter(Boolean).join(' · ');
+        const hint = [m.lastWeek && `${l.lastWeek} ${m.lastWeek}`, m.target && `${l.target} ${m.target}`, `${m.decimals} ${l.dp}`].filter(Boolean).join(' · ');
         return (
           <div key={m.key} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`metric-${m.key}`}>
-            <Field id={id} label={<>{m.label}{m.unit ? ` (${m.unit})` : ''}{m.required ? null : <span className="text-slate-400"> · optional</span>}</>} errors={err('value')} hint={hint}>
+            <Field id={id} label={<>{m.label}{m.unit ? ` (${m.unit})` : ''}{m.required ? null : <span className="text-slate-500 dark:text-slate-400"> · {l.optional}</span>}</>} errors={err('value')} hint={hint}>
               <input
                 id={id}
                 name={id}
@@ -42,10 +44,10 @@ export function MetricInputs(props: {
             ))}
             {m.kind === 'progress' ? (
               <div className="grid grid-cols-2 gap-2">
-                <Field id={`done-${m.key}`} label="Done" errors={err('done')}>
+                <Field id={`done-${m.key}`} label={l.done} errors={err('done')}>
                   <input id={`done-${m.key}`} inputMode="numeric" value={cell.done} onChange={(e) => onChange(m.key, { done: e.target.value })} aria-invalid={Boolean(err('done'))} aria-describedby={err('done') ? `done-${m.key}-error` : undefined} className={inputClass} />
                 </Field>
-                <Field id={`total-${m.key}`} label="Total" errors={err('total')}>
+                <Field id={`total-${m.key}`} label={l.total} errors={err('total')}>
                   <input id={`total-${m.key}`} inputMode="numeric" value={cell.total} onChange={(e) => onChange(m.key, { total: e.target.value })} aria-invalid={Boolean(err('total'))} aria-describedby={err('total') ? `total-${m.key}-error` : undefined} className={inputClass} />
                 </Field>
               </div>

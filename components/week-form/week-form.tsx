@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { saveWeekAction, type SaveWeekResult } from '@/app/(app)/entry/actions';
 import type { WeekStatus } from '@/lib/constants';
+import type { FormLabels } from '@/lib/i18n/form-labels';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { ConflictPanel } from './conflict-panel';
 import { incidentToDraft } from './drafts';
@@ -21,7 +22,9 @@ export function WeekForm(props: {
   status: WeekStatus;
   metrics: FormMetric[];
   initial: WeekDraft;
+  labels: FormLabels;
 }) {
+  const l = props.labels;
   const router = useRouter();
   const [draft, setDraft] = useState<WeekDraft>(props.initial);
   const [baseVersion, setBaseVersion] = useState(props.version);
@@ -77,12 +80,12 @@ export function WeekForm(props: {
             {result.message}
           </p>
         ) : null}
-        {result && !result.ok && result.kind === 'conflict' && result.changes ? <ConflictPanel changes={result.changes} /> : null}
+        {result && !result.ok && result.kind === 'conflict' && result.changes ? <ConflictPanel changes={result.changes} heading={l.changedBy} /> : null}
         {result && !result.ok && result.kind === 'needs_confirmation' ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
-            <p>Missing: {result.missing?.join(', ')}</p>
+            <p>{l.missing}: {result.missing?.join(', ')}</p>
             <button type="button" className={`${buttonClass} mt-2`} onClick={() => submit('publish', true)} disabled={pending}>
-              Publish without them
+              {l.publishAnyway}
             </button>
           </div>
         ) : null}
@@ -96,14 +99,15 @@ export function WeekForm(props: {
       </div>
 
       <section aria-labelledby="values-heading" className="flex flex-col gap-3">
-        <h2 id="values-heading" className="text-lg font-semibold">Values</h2>
-        <MetricInputs metrics={props.metrics} values={draft.values} errors={errors} warnings={warnings} onChange={setCell} />
+        <h2 id="values-heading" className="text-lg font-semibold">{l.values}</h2>
+        <MetricInputs metrics={props.metrics} values={draft.values} errors={errors} warnings={warnings} onChange={setCell} labels={l} />
       </section>
 
       <section aria-labelledby="incidents-heading" className="flex flex-col gap-3">
-        <h2 id="incidents-heading" className="text-lg font-semibold">Production events</h2>
+        <h2 id="incidents-heading" className="text-lg font-semibold">{l.events}</h2>
         <IncidentEditor
           incidents={draft.incidents}
+          labels={l}
           errors={errors}
           onChange={(incidents) => setDraft((d) => ({ ...d, incidents }))}
           newIncident={() => ({ clientKey: newKey(), title: '', startedAt: `${props.weekStart}T09:00`, endedAt: '', durationMinutes: '', grade: '', gradeStatus: '', cause: '', handling: '' })}
@@ -111,42 +115,42 @@ export function WeekForm(props: {
       </section>
 
       <section aria-labelledby="notes-heading" className="grid gap-4 md:grid-cols-2">
-        <h2 id="notes-heading" className="sr-only">Notes</h2>
-        <Field id="notes" label="Notes (shown with the week, also on share links)" errors={errors.notes}>
+        <h2 id="notes-heading" className="sr-only">{l.notes}</h2>
+        <Field id="notes" label={l.notes} errors={errors.notes}>
           <textarea id="notes" rows={4} value={draft.notes} onChange={(e) => setDraft((d) => ({ ...d, notes: e.target.value }))} className={inputClass} />
         </Field>
-        <Field id="internalNotes" label="Internal notes (never on share links)" errors={errors.internalNotes}>
+        <Field id="internalNotes" label={l.internalNotes} errors={errors.internalNotes}>
           <textarea id="internalNotes" rows={4} value={draft.internalNotes} onChange={(e) => setDraft((d) => ({ ...d, internalNotes: e.target.value }))} className={inputClass} />
         </Field>
       </section>
 
       {published ? (
-        <Field id="reason" label="Reason for changing published values" errors={errors.reason}>
+        <Field id="reason" label={l.reason} errors={errors.reason}>
           <input id="reason" value={draft.reason} onChange={(e) => setDraft((d) => ({ ...d, reason: e.target.value }))} aria-invalid={Boolean(errors.reason)} aria-describedby={errors.reason ? 'reason-error' : undefined} className={inputClass} />
         </Field>
       ) : null}
 
       <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
         <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="week-status">
-          {props.weekTitle} · {published ? 'Published' : 'Draft'} · v{baseVersion}
+          {props.weekTitle} · {published ? l.published : l.draft} · v{baseVersion}
         </span>
         <div className="ml-auto flex gap-3">
           {published ? (
             <>
               <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => submit('draft')}>
-                Unpublish
+                {l.unpublish}
               </button>
               <button type="submit" className={buttonClass} disabled={pending}>
-                Save changes
+                {l.saveChanges}
               </button>
             </>
           ) : (
             <>
               <button type="submit" className={secondaryButtonClass} disabled={pending}>
-                Save draft
+                {l.saveDraft}
               </button>
               <button type="button" className={buttonClass} disabled={pending} onClick={() => submit('publish')}>
-                Publish
+                {l.publish}
               </button>
             </>
           )}

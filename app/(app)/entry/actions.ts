@@ -8,6 +8,8 @@ import { getRecentValues } from '@/db/queries/week-entry';
 import { AuthorizationError, requireRole } from '@/lib/auth';
 import type { WeekStatus } from '@/lib/constants';
 import { incidentCountWarnings, outlierWarnings, type EntryWarning } from '@/lib/kpi/entry-warnings';
+import { localize, localizeErrors } from '@/lib/i18n/form-labels';
+import { getLanguage } from '@/lib/i18n/server';
 import { fieldErrorsOf } from '@/lib/validation/result';
 import { weekEntrySchema } from '@/lib/validation/week-entry';
 
@@ -25,6 +27,11 @@ export type SaveWeekResult =
 
 /** Saves the weekly form. The payload is untrusted: it is validated here against the live catalogue. */
 export async function saveWeekAction(payload: unknown): Promise<SaveWeekResult> {
+  const [result, lang] = await Promise.all([saveWeekInEnglish(payload), getLanguage()]);
+  return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang) }) } as SaveWeekResult;
+}
+
+async function saveWeekInEnglish(payload: unknown): Promise<SaveWeekResult> {
   let principal;
   try {
     principal = await requireRole('editor');

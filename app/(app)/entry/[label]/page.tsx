@@ -8,6 +8,7 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { requirePageRole } from '@/lib/auth';
 import { formatMetricValue } from '@/lib/format';
+import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
 import { addWeeks, formatWeekEn, formatWeekZh, parseWeekLabel, weekLabel } from '@/lib/weeks';
 
@@ -23,7 +24,7 @@ export default async function WeekEntryPage({ params }: Props) {
   const numbering = getWeekNumbering();
   const weekStart = parseWeekLabel(decodeURIComponent(label), numbering);
   if (!weekStart) notFound();
-  const { lang } = await getTranslator();
+  const { lang, t } = await getTranslator();
   const data = getWeekEntryData(weekStart);
 
   const metrics: FormMetric[] = data.metrics.map((m) => {
@@ -54,9 +55,9 @@ export default async function WeekEntryPage({ params }: Props) {
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold">{title}</h1>
         <nav aria-label="Weeks" className="flex gap-3 text-sm">
-          <Link className="text-sky-700 underline dark:text-sky-400" href={`/entry/${weekLabel(addWeeks(weekStart, -1), numbering)}`}>← Previous week</Link>
-          <Link className="text-sky-700 underline dark:text-sky-400" href={`/entry/${weekLabel(addWeeks(weekStart, 1), numbering)}`}>Next week →</Link>
-          <Link className="text-sky-700 underline dark:text-sky-400" href={`/weeks/${weekLabel(weekStart, numbering)}`}>Week page and history</Link>
+          <Link className="text-sky-700 underline dark:text-sky-400" href={`/entry/${weekLabel(addWeeks(weekStart, -1), numbering)}`}>← {weekLabel(addWeeks(weekStart, -1), numbering)}</Link>
+          <Link className="text-sky-700 underline dark:text-sky-400" href={`/entry/${weekLabel(addWeeks(weekStart, 1), numbering)}`}>{weekLabel(addWeeks(weekStart, 1), numbering)} →</Link>
+          <Link className="text-sky-700 underline dark:text-sky-400" href={`/weeks/${weekLabel(weekStart, numbering)}`}>{t('dash.weekLink')}</Link>
         </nav>
       </div>
       <WeekForm
@@ -67,6 +68,7 @@ export default async function WeekEntryPage({ params }: Props) {
         status={data.week?.status ?? 'draft'}
         metrics={metrics}
         initial={initial}
+        labels={FORM_LABELS[lang]}
       />
     </div>
   );
