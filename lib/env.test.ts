@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('fills defaults and treats empty variables as unset', () => {
+    expect(parseEnv({ PORT: '', DATABASE_PATH: undefined })).toMatchObject({ PORT: 3000, DATABASE_PATH: 'data/weekline.db', DEMO_DATA: '1' });
+    expect(parseEnv({ WEEK_NUMBERING: 'iso', PORT: '8080' })).toMatchObject({ WEEK_NUMBERING: 'iso', PORT: 8080 });
+  });
+
+  it('names the variable and never echoes a secret', () => {
+    expect(() => parseEnv({ PORT: '99999' })).toThrow(new ConfigError('PORT must be a port number from 1 to 65535 (got "99999").'));
+    expect(() => parseEnv({ ADMIN_PASSWORD: 'short' })).toThrow(new ConfigError('ADMIN_PASSWORD must be at least 12 characters.'));
+  });
+});
