@@ -1,0 +1,61 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { createShareLink, revokeShareLink, rotateShareLink } from '@/db/queries/share-links';
+import { getWeekNumbering } from '@/db/queries/settings';
+import { checkRole } from '@/lib/auth';
+import { getEnv } from '@/lib/env';
+import { shareUrl, requestOrigin } from '@/lib/share/url';
+import { newShareLinkSchema, shareLinkIdSchema } from '@/lib/share/validation';
+import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
+
+type NewShareValues = { label: string; expiresIn: string; fromWeek: string; toWeek: string };
+/** The URL travels to the admin's browser once, in this result, and is never stored. */
+export type IssuedShareResult<V = Record<string, string>> = ActionResult<V, { url: string }>;
+
+async function absolute(path: string): Promise<string> {
+  const env = getEnv();
+  return shareUrl(path, env.BASE_URL ?? requestOrigin(await headers(), `http://localhost:${env.PORT}`));
+}
+
+export async function createShareLinkAction(_prev: IssuedShareResult<NewShareValues> | null, form: FormData): Promise<IssuedShareResult<NewShareValues>> {
+  const values = {
+    label: String(form.get('label') ?? ''),
+    expiresIn: String(form.get('expiresIn') ?? ''),
+    fromWeek: String(form.get('fromWeek') ?? ''),
+    toWeek: String(form.get('toWeek') ?? ''),
+  };
+  const admin = await checkRole('admin');
+  if (!admin) return failure('Only admins can create share links.', values);
+  const parsed = newShareLinkSchema(getWeekNumbering()).safeParse(values);
+  if (!parsed.success) return failure('No link was created: check the highlighted fields.', values, fieldErrorsOf(parsed.error));
+  const issued = createShareLink(parsed.data, admin);
+  revalidatePath('/admin/shares');
+  return { ok: true, message: `Created "${parsed.data.label}". Copy the link now: it is shown only once.`, url: await absolute(issued.path) };
+}
+
+export async function revokeShareLinkAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const values = { id: String(form.get('id') ?? '') };
+  const admin = await checkRole('admin');
+  if (!admin) return failure('Only admins can revoke share links.', values);
+  const id = shareLinkIdSchema.safeParse(values.id);
+  if (!id.success) return failure('That link does not exist.', values);
+  const outcome = revokeShareLink(id.data, admin);
+  if (outcome === 'not_found') return failure('That link does not exist.', values);
+  revalidatePath('/admin/shares');
+  return { ok: true, message: outcome === 'ok' ? 'Revoked: the link stopped working.' : 'Already revoked.' };
+}
+
+export async function rotateShareLinkAction(_prev: IssuedShareResult | null, form: FormData): Promise<IssuedShareResult> {
+  const values = { id: String(form.get('id') ?? '') };
+  const admin = await checkRole('admin');
+  if (!admin) return failure('Only admins can rotate share links.', values);
+  const id = shareLinkIdSchema.safeParse(values.id);
+  if (!id.success) return failure('That link does not exist.', values);
+  const issued = rotateShareLink(id.data, admin);
+  if (issued === 'not_found') return failure('That link does not exist.', values);
+  if (issued === 'revoked') return failure('A revoked link cannot be rotated; create a new one.', values);
+  revalidatePath('/admin/shares');
+  return { ok: true, message: 'Rotated: the old link stopped working. Copy the new one now: it is shown only once.', url: await absolute(issued.path) };
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
+import { RangePicker } from '@/components/dashboard/range-picker';
+import { clampToScope, getSharedBounds, loadSharedDashboardModel } from '@/db/queries/share-links-view';
+import { getWeekNumbering } from '@/db/queries/settings';
+import { getTranslator } from '@/lib/i18n/server';
+import { resolveRange } from '@/lib/range';
+import { requireShareScope } from '@/lib/share/request';
+import { formatWeekEn, formatWeekZh, weekLabel } from '@/lib/weeks';
+
+// Never prerendered or cached: the token is checked again on every request.
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Shared dashboard' };
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SharedDashboardPage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const scope = await requireShareScope(token);
+  const { lang, t } = await getTranslator();
+  const basePath = `/s/${token}`;
+  const bounds = getSharedBounds(scope);
+  if (!bounds) {
+    return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t('share.empty')}</p>;
+  }
+  const numbering = getWeekNumbering();
+  const resolved = resolveRange(await searchParams, { numbering, ...bounds });
+  const range = { ...resolved, ...clampToScope(resolved, scope) };
+  const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope });
+  const label = weekLabel(bounds.latest, numbering);
+  const weekHref = `${basePath}/weeks/${label}`;
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('share.title')}</h1>
+          <WeekHeading title={lang === 'zh' ? formatWeekZh(bounds.latest, numbering) : formatWeekEn(bounds.latest, numbering)} href={weekHref} linkText={t('dash.weekLink')} label={label} />
+        </div>
+        <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} />
+      </div>
+      {range.notice ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="range-notice">
+          {range.notice}
+        </p>
+      ) : null}
+      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { MetricTile } from '@/components/metric-tile';
+import { SharedIncidents } from '@/components/share/shared-incidents';
+import { getSharedWeek } from '@/db/queries/share-links-view';
+import { getWeekNumbering } from '@/db/queries/settings';
+import { getTranslator } from '@/lib/i18n/server';
+import { buildTiles } from '@/lib/kpi/tiles';
+import { requireShareScope } from '@/lib/share/request';
+import { formatWeekEn, formatWeekZh, parseWeekLabel, weekLabel } from '@/lib/weeks';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Shared week' };
+
+type Props = { params: Promise<{ token: string; label: string }> };
+
+/** A published week inside the link's range: values, production events and public notes. Nothing else. */
+export default async function SharedWeekPage({ params }: Props) {
+  const { token, label } = await params;
+  const scope = await requireShareScope(token);
+  const numbering = getWeekNumbering();
+  const weekStart = parseWeekLabel(label, numbering);
+  const data = weekStart ? getSharedWeek(weekStart, scope) : null;
+  if (!weekStart || !data) notFound();
+  const { lang, t } = await getTranslator();
+  const basePath = `/s/${token}`;
+  const weekHref = (w: string) => `${basePath}/weeks/${weekLabel(w, numbering)}`;
+  const tiles = buildTiles({ metrics: data.metrics, targets: data.targets, week: weekStart, current: data.values, previous: data.previousValues });
+  const link = 'text-sky-700 underline dark:text-sky-400';
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold" data-testid="week-title">
+          {lang === 'zh' ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering)}
+        </h1>
+        <nav aria-label={t('share.weeks')} className="flex gap-3 text-sm">
+          <Link className={link} href={basePath}>{t('share.dashboard')}</Link>
+          {data.previousWeek ? <Link className={link} href={weekHref(data.previousWeek)} data-testid="previous-week">← {weekLabel(data.previousWeek, numbering)}</Link> : null}
+          {data.nextWeek ? <Link className={link} href={weekHref(data.nextWeek)} data-testid="next-week">{weekLabel(data.nextWeek, numbering)} →</Link> : null}
+        </nav>
+      </div>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="tiles">
+        {tiles.map((tile) => (
+          <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} />
+        ))}
+      </div>
+      <SharedIncidents incidents={data.incidents} t={t} />
+      {data.notes ? (
+        <section aria-labelledby="notes" className="flex flex-col gap-2">
+          <h2 id="notes" className="text-lg font-semibold">{t('share.notes')}</h2>
+          <p className="whitespace-pre-wrap text-sm" data-testid="week-notes">{data.notes}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

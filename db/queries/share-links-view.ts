@@ -1,0 +1,94 @@
+// What a share link may read: published weeks inside the link's fixed range, never drafts, never
+// internal notes, never history. Every reader here takes an already-resolved scope.
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { buildDashboardModel, type DashboardModel } from '@/lib/kpi/dashboard-model';
+import type { TargetRow } from '@/lib/kpi/targets';
+import type { Language } from '@/lib/constants';
+import { addWeeks, type WeekNumbering, weekLabel, type WeekStart } from '@/lib/weeks';
+import { getDb, type Db } from '../index';
+import { weeks } from '../schema';
+import { listMetrics, type Metric } from './catalogue';
+import { getCatalogue, getSeries } from './dashboard';
+import { listIncidents, type Incident } from './incidents';
+import type { ShareScope } from './share-links';
+import { listTargets } from './targets';
+import { getWeekValues, type StoredValue } from './values';
+
+type Scope = Pick<ShareScope, 'fromWeek' | 'toWeek'>;
+
+const published = (scope: Scope) =>
+  and(
+    eq(weeks.status, 'published'),
+    scope.fromWeek ? gte(weeks.weekStart, scope.fromWeek) : undefined,
+    scope.toWeek ? lte(weeks.weekStart, scope.toWeek) : undefined,
+  );
+
+const later = (a: WeekStart, b: WeekStart | null) => (b && b > a ? b : a);
+const earlier = (a: WeekStart, b: WeekStart | null) => (b && b < a ? b : a);
+
+/** The oldest and newest published weeks the link may see. */
+export function getSharedBounds(scope: Scope, db: Db = getDb()): { earliest: WeekStart; latest: WeekStart } | null {
+  const row = db
+    .select({ earliest: sql<string | null>`min(${weeks.weekStart})`, latest: sql<string | null>`max(${weeks.weekStart})` })
+    .from(weeks)
+    .where(published(scope))
+    .get();
+  return row?.earliest && row.latest ? { earliest: row.earliest, latest: row.latest } : null;
+}
+
+/** A requested range cut down to the link's fixed range. */
+export function clampToScope(range: { from: WeekStart; to: WeekStart }, scope: Scope): { from: WeekStart; to: WeekStart } {
+  const from = later(range.from, scope.fromWeek);
+  const to = earlier(range.to, scope.toWeek);
+  return from <= to ? { from, to } : { from: to, to };
+}
+
+/** The dashboard model, like loadDashboardModel, with the sparklines and week-over-week change kept inside the scope too. */
+export function loadSharedDashboardModel(
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  db: Db = getDb(),
+): DashboardModel {
+  const { metrics, targets } = getCatalogue(db);
+  const range = getSeries(clampToScope(input, input.scope), db);
+  const spark = getSeries(clampToScope({ from: addWeeks(input.latestWeek, -12), to: input.latestWeek }, input.scope), db);
+  return buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) });
+}
+
+export interface SharedWeek {
+  weekStart: WeekStart;
+  /** The public notes only: internal notes never leave the database on a share link. */
+  notes: string;
+  metrics: Metric[];
+  targets: TargetRow[];
+  values: Record<string, StoredValue>;
+  previousValues: Record<string, StoredValue>;
+  incidents: Incident[];
+  previousWeek: WeekStart | null;
+  nextWeek: WeekStart | null;
+}
+
+/** A published week inside the scope, or null (a draft, an unknown week and an out-of-scope week look alike). */
+export function getSharedWeek(weekStart: WeekStart, scope: Scope, db: Db = getDb()): SharedWeek | null {
+  const row = db.select({ notes: weeks.notes }).from(weeks).where(and(eq(weeks.weekStart, weekStart), published(scope))).get();
+  if (!row) return null;
+  const neighbour = (direction: 'previous' | 'next') =>
+    db
+      .select({ weekStart: weeks.weekStart })
+      .from(weeks)
+      .where(and(published(scope), direction === 'previous' ? sql`${weeks.weekStart} < ${weekStart}` : sql`${weeks.weekStart} > ${weekStart}`))
+      .orderBy(direction === 'previous' ? desc(weeks.weekStart) : asc(weeks.weekStart))
+      .limit(1)
+      .get()?.weekStart ?? null;
+  const previousWeek = neighbour('previous');
+  return {
+    weekStart,
+    notes: row.notes,
+    metrics: listMetrics({}, db),
+    targets: listTargets(db),
+    values: getWeekValues(weekStart, db),
+    previousValues: previousWeek ? getWeekValues(previousWeek, db) : {},
+    incidents: listIncidents(weekStart, db),
+    previousWeek,
+    nextWeek: neighbour('next'),
+  };
+}

@@ -1,0 +1,28 @@
+// The one gate every share page passes through, on every request: rate limit per client, then the
+// token is looked up again (nothing about a link's validity is cached). Every refusal is the same
+// notFound(), so a caller cannot tell a malformed token from an unknown, revoked or expired one.
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { recordShareView, resolveShareToken, type ShareScope } from '@/db/queries/share-links';
+import { createSlidingWindowLimiter } from './rate-limit';
+
+// Generous for a person clicking through weeks and ranges, far too slow for guessing 256-bit tokens.
+const limiter = createSlidingWindowLimiter({ limit: 120, windowMs: 60_000 });
+
+/**
+ * Next fills x-forwarded-for with the socket address when no proxy set it. Behind a reverse proxy that
+ * appends to the header, the last entry is the one the proxy saw, and the only one a client cannot forge.
+ */
+export function clientKey(requestHeaders: Headers): string {
+  const forwarded = requestHeaders.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+  return forwarded || requestHeaders.get('x-real-ip') || 'unknown';
+}
+
+/** The link's scope for this request, counted as a view; notFound() otherwise. */
+export async function requireShareScope(token: string): Promise<ShareScope> {
+  if (!limiter.allow(clientKey(await headers()))) notFound();
+  const scope = resolveShareToken(token);
+  if (!scope) notFound();
+  recordShareView(scope.id);
+  return scope;
+}
