@@ -5,6 +5,7 @@ import { incidentToDraft } from '@/components/week-form/drafts';
 import { WeekForm } from '@/components/week-form/week-form';
 import type { FormMetric, WeekDraft } from '@/components/week-form/types';
 import { getWeekNumbering } from '@/db/queries/settings';
+import { decodeSegment } from '@/lib/params';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { requirePageRole } from '@/lib/auth';
 import { formatMetricValue } from '@/lib/format';
@@ -22,7 +23,7 @@ export default async function WeekEntryPage({ params }: Props) {
   const { label } = await params;
   await requirePageRole('editor', `/entry/${label}`);
   const numbering = getWeekNumbering();
-  const weekStart = parseWeekLabel(decodeURIComponent(label), numbering);
+  const weekStart = parseWeekLabel(decodeSegment(label) ?? '', numbering);
   if (!weekStart) notFound();
   const { lang, t } = await getTranslator();
   const data = getWeekEntryData(weekStart);

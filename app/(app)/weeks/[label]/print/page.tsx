@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getWeekNumbering } from '@/db/queries/settings';
+import { decodeSegment } from '@/lib/params';
 import { listTargets } from '@/db/queries/targets';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { hasRole, requirePageRole } from '@/lib/auth';
@@ -21,7 +22,7 @@ export default async function PrintWeekPage({ params }: Props) {
   const { label } = await params;
   const principal = await requirePageRole('viewer', `/weeks/${label}/print`);
   const numbering = getWeekNumbering();
-  const weekStart = parseWeekLabel(decodeURIComponent(label), numbering);
+  const weekStart = parseWeekLabel(decodeSegment(label) ?? '', numbering);
   if (!weekStart) notFound();
   const data = getWeekEntryData(weekStart);
   if (!data.week || (data.week.status !== 'published' && !hasRole(principal.role, 'editor'))) notFound();
