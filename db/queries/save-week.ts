@@ -28,7 +28,8 @@ export type SaveOutcome =
   | { ok: false; kind: 'needs_confirmation'; missing: string[] }
   | { ok: false; kind: 'needs_reason' };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A transaction on the one connection: callers that write several weeks at once pass theirs. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type RevisionInput = Omit<typeof revisions.$inferInsert, 'id' | 'createdAt' | 'weekStart' | 'weekVersion' | 'userId' | 'userEmail' | 'reason'>;
 
 const sameValue = (a: WeekEntryValue | undefined, b: WeekEntryValue | undefined) =>
@@ -60,10 +61,14 @@ export function listChangesSince(weekStart: string, version: number, db: Db | Tx
 }
 
 export function saveWeek(entry: WeekEntry, actor: Actor, db: Db = getDb()): SaveOutcome {
-  return db.transaction((tx) => saveInTransaction(tx, entry, actor), { behavior: 'immediate' });
+  return db.transaction((tx) => saveWeekInTransaction(tx, entry, actor), { behavior: 'immediate' });
 }
 
-function saveInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): SaveOutcome {
+/**
+ * The body of saveWeek, inside the caller's transaction (the CSV import saves many weeks in one). A refusal
+ * (conflict, confirmation, reason) returns before anything is written; the caller decides whether to roll back.
+ */
+export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): SaveOutcome {
   const week = tx.select().from(weeks).where(eq(weeks.weekStart, entry.weekStart)).get();
   const currentVersion = week?.version ?? 0;
   if (currentVersion !== entry.baseVersion) {

@@ -1,0 +1,85 @@
+// Everything out: the wide CSV (dashboard, share pages, CLI) that import-csv reads back unchanged, and a
+// JSON document of all KPI data and its audit trail. Accounts, sessions and secrets never leave.
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { formatWideCsv, type WideCsvWeek } from '@/lib/csv/format';
+import { weekLabel, type WeekStart } from '@/lib/weeks';
+import { getDb, type Db } from '../index';
+import { incidents, metricValues, metrics, revisions, targets, weeks } from '../schema';
+import { listMetrics } from './catalogue';
+import { getWeekNumbering } from './settings';
+import { listWeekRecords } from './weeks';
+
+export interface ExportRange {
+  from?: WeekStart;
+  to?: WeekStart;
+  /** Viewers and share links: published weeks only. */
+  publishedOnly: boolean;
+}
+
+function valuesByWeek(range: ExportRange, db: Db): Map<string, WideCsvWeek['values']> {
+  const rows = db
+    .select({ weekStart: metricValues.weekStart, key: metrics.key, value: metricValues.value, done: metricValues.done, total: metricValues.total })
+    .from(metricValues)
+    .innerJoin(metrics, eq(metricValues.metricId, metrics.id))
+    .innerJoin(weeks, eq(metricValues.weekStart, weeks.weekStart))
+    .where(
+      and(
+        range.from ? gte(metricValues.weekStart, range.from) : undefined,
+        range.to ? lte(metricValues.weekStart, range.to) : undefined,
+        range.publishedOnly ? eq(weeks.status, 'published') : undefined,
+      ),
+    )
+    .all();
+  const out = new Map<string, WideCsvWeek['values']>();
+  for (const { weekStart, key, ...cell } of rows) {
+    const week = out.get(weekStart) ?? {};
+    week[key] = cell;
+    out.set(weekStart, week);
+  }
+  return out;
+}
+
+/** One row per stored week in the range (oldest first), one column per active metric; UTF-8 with a BOM. */
+export function exportCsv(range: ExportRange, db: Db = getDb()): string {
+  const byWeek = valuesByWeek(range, db);
+  const records = listWeekRecords(range, db);
+  return formatWideCsv(
+    records.map((w) => ({ weekStart: w.weekStart, values: byWeek.get(w.weekStart) ?? {} })),
+    { metrics: listMetrics({}, db), numbering: getWeekNumbering(db) },
+  );
+}
+
+/** Every KPI table as plain JSON: catalogue (archived too), targets, weeks with values and events, history. */
+export function exportJson(db: Db = getDb()) {
+  const numbering = getWeekNumbering(db);
+  const byWeek = valuesByWeek({ publishedOnly: false }, db);
+  const logByWeek = new Map<string, Omit<typeof incidents.$inferSelect, 'weekStart' | 'updatedBy'>[]>();
+  for (const { weekStart, updatedBy: _by, ...e } of db.select().from(incidents).orderBy(asc(incidents.startedAt), asc(incidents.id)).all()) {
+    logByWeek.set(weekStart, [...(logByWeek.get(weekStart) ?? []), e]);
+  }
+  return {
+    format: 'weekline-export',
+    formatVersion: 1,
+    exportedAt: new Date().toISOString(),
+    weekNumbering: numbering,
+    metrics: listMetrics({ includeArchived: true }, db),
+    targets: db
+      .select({ metricKey: metrics.key, effectiveFrom: targets.effectiveFrom, target: targets.target, warning: targets.warning, createdAt: targets.createdAt })
+      .from(targets)
+      .innerJoin(metrics, eq(targets.metricId, metrics.id))
+      .orderBy(asc(metrics.key), asc(targets.effectiveFrom))
+      .all(),
+    weeks: db
+      .select()
+      .from(weeks)
+      .orderBy(asc(weeks.weekStart))
+      .all()
+      .map(({ updatedBy: _by, ...w }) => ({
+        label: weekLabel(w.weekStart, numbering),
+        ...w,
+        values: byWeek.get(w.weekStart) ?? {},
+        incidents: logByWeek.get(w.weekStart) ?? [],
+      })),
+    revisions: db.select().from(revisions).orderBy(asc(revisions.id)).all(),
+  };
+}

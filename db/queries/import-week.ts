@@ -1,0 +1,49 @@
+// The stored state of one week, read the way the importers need it: inside a transaction when the CSV
+// import plans many weeks under one write lock, on the connection otherwise.
+import { asc, eq } from 'drizzle-orm';
+import type { StoredWeek } from '@/lib/import/report-entry';
+import { getDb, type Db } from '../index';
+import { incidents, metricValues, metrics, weeks } from '../schema';
+import type { Actor, Tx } from './save-week';
+
+/** Who an import writes as: a known user, or one found (or created) inside the import's own transaction. */
+export type ActorSource = Actor | ((tx: Tx) => Actor);
+
+export function resolveActor(source: ActorSource, tx: Tx): Actor {
+  return typeof source === 'function' ? source(tx) : source;
+}
+
+export function getStoredWeek(weekStart: string, db: Db | Tx = getDb()): StoredWeek {
+  const week = db.select().from(weeks).where(eq(weeks.weekStart, weekStart)).get();
+  const values = db
+    .select({ key: metrics.key, value: metricValues.value, done: metricValues.done, total: metricValues.total })
+    .from(metricValues)
+    .innerJoin(metrics, eq(metricValues.metricId, metrics.id))
+    .where(eq(metricValues.weekStart, weekStart))
+    .all();
+  const log = db
+    .select({
+      id: incidents.id,
+      startedAt: incidents.startedAt,
+      endedAt: incidents.endedAt,
+      durationMinutes: incidents.durationMinutes,
+      title: incidents.title,
+      grade: incidents.grade,
+      gradeStatus: incidents.gradeStatus,
+      cause: incidents.cause,
+      handling: incidents.handling,
+    })
+    .from(incidents)
+    .where(eq(incidents.weekStart, weekStart))
+    .orderBy(asc(incidents.startedAt), asc(incidents.id))
+    .all();
+  return {
+    weekStart,
+    version: week?.version ?? 0,
+    status: week?.status ?? null,
+    notes: week?.notes ?? '',
+    internalNotes: week?.internalNotes ?? '',
+    values: Object.fromEntries(values.map(({ key, ...v }) => [key, v])),
+    incidents: log,
+  };
+}
