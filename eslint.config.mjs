@@ -10,7 +10,7 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
     },
   },
-  { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'bench/out/**', 'playwright-report/**', 'test-results/**'] },
+  { ignores: ['.next*/**', 'node_modules/**', 'next-env.d.ts', 'bench/out/**', 'playwright-report/**', 'test-results*/**'] },
 ];
 
 export default config;

@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**'],
     environment: 'node',
+    // Vite exports BASE_URL=/ by default; the app reads BASE_URL as its public URL, so unset it.
+    env: { BASE_URL: '' },
     // Query tests each open their own :memory: database; no shared state between files.
     pool: 'forks',
   },

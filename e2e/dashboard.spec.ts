@@ -29,3 +29,14 @@ test('the overview draws every chart with targets, the error budget and forecast
   await expect(page.getByTestId('chart-rates').locator('.recharts-tooltip-wrapper')).toContainText('%');
   await screenshot(page, 'overview-desktop');
 });
+
+test('the selected range downloads as CSV, one row per published week', async ({ page }) => {
+  await login(page, 'viewer');
+  await page.getByTestId('range-picker').getByRole('link', { name: '13 weeks' }).click();
+  await expect(page).toHaveURL(/\?range=13w$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/^week,inbound_success_rate,/);
+  expect(lines).toHaveLength(14);
+});

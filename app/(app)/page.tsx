@@ -35,7 +35,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">{t('overview.title')}</h1>
           <WeekHeading title={lang === 'zh' ? formatWeekZh(bounds.latest, numbering) : formatWeekEn(bounds.latest, numbering)} href={`/weeks/${label}`} linkText={t('dash.weekLink')} label={label} />
         </div>
-        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={kiosk ? '&kiosk=1' : ''} />
+        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={kiosk ? '&kiosk=1' : ''} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
       {range.notice ? (
         <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="range-notice">

@@ -3,7 +3,7 @@ import type { Translate } from '@/lib/i18n/messages';
 import { RANGE_KEYS, type ResolvedRange } from '@/lib/range';
 
 /** Plain links and a GET form: the range lives in the URL, so every view is shareable and bookmarkable. */
-export function RangePicker({ range, basePath, t, fromLabel, toLabel, extraQuery = '' }: { range: ResolvedRange; basePath: string; t: Translate; fromLabel: string; toLabel: string; extraQuery?: string }) {
+export function RangePicker({ range, basePath, t, fromLabel, toLabel, extraQuery = '', exportHref }: { range: ResolvedRange; basePath: string; t: Translate; fromLabel: string; toLabel: string; extraQuery?: string; exportHref?: string }) {
   return (
     <div className="no-print flex flex-wrap items-center gap-2 text-sm" data-testid="range-picker">
       <span className="text-slate-600 dark:text-slate-400">{t('dash.range')}</span>
@@ -24,6 +24,11 @@ export function RangePicker({ range, basePath, t, fromLabel, toLabel, extraQuery
         <input id="range-to" name="to" defaultValue={toLabel} className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900">{t('dash.range.apply')}</button>
       </form>
+      {exportHref ? (
+        <a href={exportHref} download className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900" data-testid="export-csv">
+          {t('dash.export')}
+        </a>
+      ) : null}
     </div>
   );
 }

@@ -77,6 +77,12 @@ describe('saveWeek', () => {
     expect(saveWeek(entry({ intent: 'publish', confirmMissing: true }), alice, db)).toMatchObject({ ok: true, status: 'published' });
   });
 
+  it('asks for the confirmation once: saving a published week again does not ask again', () => {
+    const db = openDb();
+    expect(saveWeek(entry({ intent: 'publish', confirmMissing: true, values: { health_score: { value: '488' } } }), alice, db)).toMatchObject({ ok: true });
+    expect(saveWeek(entry({ baseVersion: 1, intent: 'save', values: { health_score: { value: '490' } }, reason: 'typo' }), alice, db)).toMatchObject({ ok: true, version: 2 });
+  });
+
   it('needs a reason to change a published value, and records it', () => {
     const db = openDb();
     saveWeek(entry({ intent: 'publish', values: FULL }), alice, db);

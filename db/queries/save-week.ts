@@ -108,7 +108,8 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   const notesChanged = (week?.notes ?? '') !== entry.notes || (week?.internalNotes ?? '') !== entry.internalNotes;
   const dataChanged = valueChanges.length + incidentUpdates.length + incidentCreates.length + incidentDeletes.length > 0;
 
-  if (nextStatus === 'published') {
+  // Confirmed once when the week is published; later saves of a published week do not ask again.
+  if (nextStatus === 'published' && currentStatus !== 'published') {
     const missing = active.filter((m) => m.required && !entry.values[m.key]).map((m) => m.key);
     if (missing.length && !entry.confirmMissing) return { ok: false, kind: 'needs_confirmation', missing };
   }
