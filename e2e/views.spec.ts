@@ -80,3 +80,18 @@ test('dark mode, the phone layout, the wall screen and the print view', async ({
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.byteLength).toBeGreaterThan(1000);
 });
+
+test('a metric with no values yet says so instead of drawing an empty table', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/admin/metrics');
+  await page.getByLabel('Key').fill('refund_success_rate');
+  await page.getByLabel('中文').last().fill('退款成功率');
+  await page.getByLabel('English').last().fill('Refund success rate');
+  await page.getByLabel('Unit').last().fill('%');
+  await page.getByRole('button', { name: 'Add metric' }).click();
+  await expect(page.getByTestId('form-message').last()).toHaveText('Added refund_success_rate.');
+  await page.goto('/metrics/refund_success_rate');
+  await expect(page.getByTestId('metric-empty')).toHaveText('No published values in this range yet.');
+  await page.goto('/');
+  await expect(page.getByTestId('tile-refund_success_rate')).toContainText('No value');
+});

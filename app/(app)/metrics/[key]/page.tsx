@@ -62,7 +62,8 @@ export default async function MetricPage({ params, searchParams }: Props) {
       <div className="grid gap-4 lg:grid-cols-3">
         <section aria-labelledby="history" className="overflow-x-auto lg:col-span-2">
           <h2 id="history" className="mb-2 text-lg font-semibold">{t('metric.history')}</h2>
-          <table className="w-full text-left text-sm" data-testid="metric-history">
+          {rows.length === 0 ? <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:text-slate-400" data-testid="metric-empty">{t('metric.empty')}</p> : null}
+          <table className="w-full text-left text-sm" data-testid="metric-history" hidden={rows.length === 0}>
             <thead className="text-slate-500">
               <tr><th className="py-1 pr-3 font-medium">{t('metric.week')}</th><th className="py-1 pr-3 font-medium">{t('metric.value')}</th><th className="py-1 pr-3 font-medium">{t('metric.change')}</th><th className="py-1 pr-3 font-medium">{t('metric.target')}</th><th className="py-1 font-medium">{t('metric.status')}</th></tr>
             </thead>
