@@ -41,7 +41,6 @@ export function sessionTimings(): { expiresInSec: number; updateAgeSec: number }
 }
 
 function createAuth() {
-  const env = getEnv();
   const secure = usesSecureCookies();
   return betterAuth({
     appName: 'Weekline',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache, cacheKey, isCacheablePath, isHtmlRequest } from './page-cache';
+import { PageCache, cacheKey, isCacheablePath, isHtmlRequest, joinWithNonce, nonceOf, splitOnNonce } from './page-cache';
 
-const page = (version: string, storedAt = 0) => ({ status: 200, headers: [], body: Buffer.from('x'), version, storedAt });
+const page = (version: string, storedAt = 0) => ({ status: 200, headers: [], segments: [Buffer.from('x')], nonce: null, version, storedAt });
 
 describe('PageCache', () => {
   it('serves an entry only while the data version matches and it is fresh', () => {
@@ -40,9 +40,20 @@ describe('what may be cached', () => {
     expect(isHtmlRequest('GET', { 'next-action': 'x' }, '')).toBe(false);
   });
 
-  it('keeps users, roles, languages, themes and encodings apart', () => {
-    const base = { url: '/', userId: 'u1', role: 'viewer', lang: 'en', theme: 'light', gzip: false };
-    const keys = new Set([base, { ...base, userId: 'u2' }, { ...base, role: 'admin' }, { ...base, lang: 'zh' }, { ...base, theme: 'dark' }, { ...base, gzip: true }].map(cacheKey));
+  it('keeps users, roles, languages and themes apart', () => {
+    const base = { url: '/', userId: 'u1', role: 'viewer', lang: 'en', theme: 'light' };
+    const keys = new Set([base, { ...base, userId: 'u2' }, { ...base, role: 'admin' }, { ...base, lang: 'zh' }, { ...base, theme: 'dark' }, { ...base, url: '/?range=13w' }].map(cacheKey));
     expect(keys.size).toBe(6);
+  });
+});
+
+describe('nonces', () => {
+  it('finds the nonce in a CSP and renews every occurrence in the body', () => {
+    const csp = "default-src 'self'; script-src 'self' 'nonce-AbC+/9==' 'strict-dynamic'";
+    expect(nonceOf(csp)).toBe('AbC+/9==');
+    const body = Buffer.from('<script nonce="AbC+/9==">1</script><p>中文</p><style nonce="AbC+/9=="></style>');
+    const renewed = joinWithNonce(splitOnNonce(body, 'AbC+/9=='), 'XyZ0000=').toString();
+    expect(renewed).toBe('<script nonce="XyZ0000=">1</script><p>中文</p><style nonce="XyZ0000="></style>');
+    expect(joinWithNonce(splitOnNonce(body, null), 'unused').equals(body)).toBe(true);
   });
 });

@@ -1,12 +1,45 @@
 // A small in-memory cache of whole HTML pages for the weekly views. The server consults it only after
 // it has checked the request's session itself; entries are per user, per language and theme, and are
-// dropped when the data version moves or after a minute (which also rotates the CSP nonce).
+// dropped when the data version moves or after a minute. Every replay carries a fresh CSP nonce.
 export interface CachedPage {
   status: number;
   headers: Array<[string, string | string[]]>;
-  body: Buffer;
+  /** The body cut at every occurrence of its CSP nonce, so each replay can carry a fresh one. */
+  segments: Buffer[];
+  /** The nonce the page was rendered with; null when the response had none. */
+  nonce: string | null;
   version: string;
   storedAt: number;
+}
+
+const NONCE_RE = /'nonce-([A-Za-z0-9+/=_-]+)'/;
+
+export function nonceOf(csp: string | undefined): string | null {
+  return csp ? (NONCE_RE.exec(csp)?.[1] ?? null) : null;
+}
+
+/** Splits `body` at each occurrence of `nonce`: joining the parts with a new nonce renews the page. */
+export function splitOnNonce(body: Buffer, nonce: string | null): Buffer[] {
+  if (!nonce) return [body];
+  const needle = Buffer.from(nonce);
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let at = body.indexOf(needle); at !== -1; at = body.indexOf(needle, start)) {
+    parts.push(body.subarray(start, at));
+    start = at + needle.length;
+  }
+  parts.push(body.subarray(start));
+  return parts;
+}
+
+export function joinWithNonce(segments: readonly Buffer[], nonce: string): Buffer {
+  const glue = Buffer.from(nonce);
+  const pieces: Buffer[] = [];
+  segments.forEach((s, i) => {
+    if (i > 0) pieces.push(glue);
+    pieces.push(s);
+  });
+  return Buffer.concat(pieces);
 }
 
 /** Signed-in pages whose content depends only on the data, the user's role and their language/theme. */
@@ -24,8 +57,8 @@ export function isHtmlRequest(method: string | undefined, headers: Record<string
   return true;
 }
 
-export function cacheKey(parts: { url: string; userId: string; role: string; lang: string; theme: string; gzip: boolean }): string {
-  return [parts.url, parts.userId, parts.role, parts.lang, parts.theme, parts.gzip ? 'gz' : 'id'].join('\u0000');
+export function cacheKey(parts: { url: string; userId: string; role: string; lang: string; theme: string }): string {
+  return [parts.url, parts.userId, parts.role, parts.lang, parts.theme].join('\u0000');
 }
 
 export class PageCache {

@@ -1,23 +1,13 @@
 import { asc, eq, isNull } from 'drizzle-orm';
-import { DEFAULT_METRICS, DEFAULT_TARGETS, type Direction, type MetricKind } from '@/lib/constants';
+import { DEFAULT_METRICS, DEFAULT_TARGETS, type MetricDefinition } from '@/lib/constants';
 import { getDb, type Db } from '../index';
 import { metrics, targets } from '../schema';
 
 /** Default targets apply from long before any data, so every week has one in force. */
 export const CATALOGUE_EPOCH = '2000-01-03';
 
-export interface Metric {
+export interface Metric extends MetricDefinition {
   id: number;
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  unit: string;
-  decimals: number;
-  truncate: boolean;
-  direction: Direction;
-  kind: MetricKind;
-  required: boolean;
-  sortOrder: number;
   archived: boolean;
   version: number;
 }

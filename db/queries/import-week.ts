@@ -1,9 +1,10 @@
 // The stored state of one week, read the way the importers need it: inside a transaction when the CSV
 // import plans many weeks under one write lock, on the connection otherwise.
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { StoredWeek } from '@/lib/import/report-entry';
 import { getDb, type Db } from '../index';
-import { incidents, metricValues, metrics, weeks } from '../schema';
+import { metricValues, metrics, weeks } from '../schema';
+import { listIncidents } from './incidents';
 import type { Actor, Tx } from './save-week';
 
 /** Who an import writes as: a known user, or one found (or created) inside the import's own transaction. */
@@ -21,22 +22,7 @@ export function getStoredWeek(weekStart: string, db: Db | Tx = getDb()): StoredW
     .innerJoin(metrics, eq(metricValues.metricId, metrics.id))
     .where(eq(metricValues.weekStart, weekStart))
     .all();
-  const log = db
-    .select({
-      id: incidents.id,
-      startedAt: incidents.startedAt,
-      endedAt: incidents.endedAt,
-      durationMinutes: incidents.durationMinutes,
-      title: incidents.title,
-      grade: incidents.grade,
-      gradeStatus: incidents.gradeStatus,
-      cause: incidents.cause,
-      handling: incidents.handling,
-    })
-    .from(incidents)
-    .where(eq(incidents.weekStart, weekStart))
-    .orderBy(asc(incidents.startedAt), asc(incidents.id))
-    .all();
+  const log = listIncidents(weekStart, db).map(({ weekStart: _week, ...event }) => event);
   return {
     weekStart,
     version: week?.version ?? 0,

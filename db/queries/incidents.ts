@@ -1,20 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Grade, GradeStatus } from '@/lib/constants';
+import type { StoredIncident } from '@/lib/import/report-entry';
 import { getDb, type Db } from '../index';
 import { incidents } from '../schema';
 
-export interface Incident {
-  id: number;
-  weekStart: string;
-  startedAt: string;
-  endedAt: string | null;
-  durationMinutes: number | null;
-  title: string;
-  grade: Grade | null;
-  gradeStatus: GradeStatus | null;
-  cause: string;
-  handling: string;
-}
+export type Incident = StoredIncident & { weekStart: string };
 
 const columns = {
   id: incidents.id,
@@ -29,6 +18,7 @@ const columns = {
   handling: incidents.handling,
 };
 
-export function listIncidents(weekStart: string, db: Db = getDb()): Incident[] {
+/** The week's production events in time order; `db` may be an open transaction. */
+export function listIncidents(weekStart: string, db: Pick<Db, 'select'> = getDb()): Incident[] {
   return db.select(columns).from(incidents).where(eq(incidents.weekStart, weekStart)).orderBy(asc(incidents.startedAt), asc(incidents.id)).all();
 }

@@ -1,20 +1,11 @@
 // One tile per active metric for a week: value, change from the previous week, status against the
 // target in force that week.
-import type { Direction, MetricKind } from '../constants';
+import type { MetricDefinition } from '../constants';
 import { metricDelta, type MetricDelta } from './delta';
 import { metricStatus, type MetricStatus } from './status';
 import { targetInForce, type TargetRow } from './targets';
 
-export interface TileMetric {
-  key: string;
-  labelZh: string;
-  labelEn: string;
-  unit: string;
-  decimals: number;
-  truncate: boolean;
-  direction: Direction;
-  kind: MetricKind;
-}
+export type TileMetric = Pick<MetricDefinition, 'key' | 'labelZh' | 'labelEn' | 'unit' | 'decimals' | 'truncate' | 'direction' | 'kind'>;
 
 export interface Tile {
   metric: TileMetric;
