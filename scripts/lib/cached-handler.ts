@@ -5,7 +5,8 @@ import { SESSION_COOKIE, getAuthSecret, sessionTimings } from '@/db/auth';
 import { getDataVersion, getSessionByToken, verifySignedToken } from '@/db/queries/page-cache';
 import { getEnv } from '@/lib/env';
 import { pickLanguage } from '@/lib/i18n/pick';
-import { PageCache, cacheKey, isCacheablePath, isHtmlRequest, type CachedPage } from '@/lib/page-cache';
+import { PageCache, cacheKey, isCacheablePath, isHtmlRequest, joinWithNonce, nonceOf, splitOnNonce, type CachedPage } from '@/lib/page-cache';
+import { newNonce } from '@/lib/security/headers';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -49,17 +50,22 @@ export function withPageCache(handle: Handler, cache = new PageCache()): Handler
       role: session.role,
       lang: pickLanguage(cookies.get('weekline.lang'), req.headers['accept-language']),
       theme: cookies.get('weekline.theme') === 'dark' ? 'dark' : 'light',
-      gzip: /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')),
     });
     const version = getDataVersion();
     const hit = cache.get(key, version);
     if (hit) {
+      // A nonce is never served twice: the cached page gets a fresh one in its CSP and in its tags.
+      const nonce = hit.nonce ? newNonce() : '';
       res.statusCode = hit.status;
-      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      for (const [name, value] of hit.headers) {
+        res.setHeader(name, hit.nonce && typeof value === 'string' ? value.split(hit.nonce).join(nonce) : value);
+      }
       res.setHeader('x-weekline-cache', 'hit');
-      res.end(hit.body);
+      res.end(joinWithNonce(hit.segments, nonce));
       return;
     }
+    // Stored pages are kept uncompressed so their nonce can be renewed on every replay.
+    delete req.headers['accept-encoding'];
     capture(res, (page) => cache.set(key, { ...page, version }));
     res.setHeader('x-weekline-cache', 'miss');
     await handle(req, res);
@@ -81,11 +87,12 @@ function capture(res: ServerResponse, store: (page: Omit<CachedPage, 'version'>)
     if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]));
     const headers = res.getHeaders();
     const type = String(headers['content-type'] ?? '');
-    if (res.statusCode === 200 && type.startsWith('text/html') && !headers['set-cookie']) {
+    if (res.statusCode === 200 && type.startsWith('text/html') && !headers['set-cookie'] && !headers['content-encoding']) {
       const kept = Object.entries(headers)
         .filter(([name]) => !['x-weekline-cache', 'content-length', 'date', 'transfer-encoding', 'connection'].includes(name))
         .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
-      store({ status: 200, headers: kept, body: Buffer.concat(chunks), storedAt: Date.now() });
+      const nonce = nonceOf(String(headers['content-security-policy'] ?? ''));
+      store({ status: 200, headers: kept, segments: splitOnNonce(Buffer.concat(chunks), nonce), nonce, storedAt: Date.now() });
     }
     return end(chunk, ...rest);
   }) as ServerResponse['end'];
