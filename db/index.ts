@@ -23,6 +23,13 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** Refuses to run on an SQLite older than MIN_SQLITE_VERSION; separate from openDatabase so it can be tested. */
+export function assertSqliteVersion(version: string): void {
+  if (!/^\d+(\.\d+)*$/.test(version) || compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+    throw new ConfigError(`SQLite ${version} is too old; Weekline needs ${MIN_SQLITE_VERSION} or newer.`);
+  }
+}
+
 export function applyPragmas(sqlite: Database.Database): void {
   if (sqlite.name !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
@@ -40,10 +47,11 @@ export function openDatabase(file: string): Db {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`Cannot open the database at DATABASE_PATH=${file} (${reason}); point it to a writable file.`);
   }
-  const version = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v;
-  if (compareVersions(version, MIN_SQLITE_VERSION) < 0) {
+  try {
+    assertSqliteVersion((sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v);
+  } catch (error) {
     sqlite.close();
-    throw new ConfigError(`SQLite ${version} is too old; Weekline needs ${MIN_SQLITE_VERSION} or newer.`);
+    throw error;
   }
   return drizzle({ client: sqlite, schema });
 }

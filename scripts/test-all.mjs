@@ -9,13 +9,16 @@ const out = path.join(root, 'test-results');
 fs.mkdirSync(out, { recursive: true });
 const vitestJson = path.join(out, 'vitest.json');
 const playwrightJson = path.join(out, 'playwright.json');
-for (const f of [vitestJson, playwrightJson]) fs.rmSync(f, { force: true });
+const reliabilityJson = path.join(out, 'reliability.json');
+for (const f of [vitestJson, playwrightJson, reliabilityJson]) fs.rmSync(f, { force: true });
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const steps = [
   ['type-check', bin('tsc'), ['--noEmit']],
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
+  // Crash, concurrency and backup-under-load tests (docs/RELIABILITY.md): a few minutes, child processes.
+  ['reliability tests', bin('vitest'), ['run', '-c', 'vitest.reliability.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${reliabilityJson}`]],
   ['build', bin('tsx'), ['scripts/ensure-build.ts']],
   ['browser tests', bin('playwright'), ['test']],
 ];
@@ -41,11 +44,13 @@ function readJson(file) {
 }
 
 let passed = 0;
-let failed = failedStep && !['unit tests', 'browser tests'].includes(failedStep) ? 1 : 0;
-const vitest = readJson(vitestJson);
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
+let failed = failedStep && !['unit tests', 'reliability tests', 'browser tests'].includes(failedStep) ? 1 : 0;
+for (const file of [vitestJson, reliabilityJson]) {
+  const vitest = readJson(file);
+  if (vitest) {
+    passed += vitest.numPassedTests;
+    failed += vitest.numFailedTests;
+  }
 }
 const playwright = readJson(playwrightJson);
 if (playwright?.stats) {
