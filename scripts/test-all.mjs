@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
-const out = path.join(root, 'test-results');
+// Playwright empties test-results/ when it starts, so the vitest reports are kept beside it.
+const out = path.join(root, 'test-results-summary');
 fs.mkdirSync(out, { recursive: true });
 const vitestJson = path.join(out, 'vitest.json');
-const playwrightJson = path.join(out, 'playwright.json');
+const playwrightJson = path.join(root, process.env.E2E_OUTPUT ?? 'test-results', 'playwright.json');
 const reliabilityJson = path.join(out, 'reliability.json');
 for (const f of [vitestJson, playwrightJson, reliabilityJson]) fs.rmSync(f, { force: true });
 
@@ -26,7 +27,7 @@ const steps = [
 let failedStep = null;
 for (const [name, cmd, args] of steps) {
   console.log(`\n▶ ${name}`);
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   const result = spawnSync(cmd, args, { stdio: 'inherit', env });
   if (result.status !== 0) {
     failedStep = name;
