@@ -78,12 +78,12 @@ test('an admin renames and archives a metric; its history stays', async ({ page 
   const again = page.getByTestId('metric-row-hive_overall_progress');
   await again.getByLabel('Archived').check();
   await again.getByRole('button', { name: 'Save hive_overall_progress' }).click();
-  await expect(again).toContainText('archived');
+  await expect(again.locator('p').first()).toContainText('Archived');
   await page.goto('/');
   await expect(page.getByTestId('tile-hive_overall_progress')).toHaveCount(0);
   await page.goto('/admin/metrics');
   const restore = page.getByTestId('metric-row-hive_overall_progress');
   await restore.getByLabel('Archived').uncheck();
   await restore.getByRole('button', { name: 'Save hive_overall_progress' }).click();
-  await expect(restore).not.toContainText('archived');
+  await expect(restore.locator('p').first()).not.toContainText('Archived');
 });
