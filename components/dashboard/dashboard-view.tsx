@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { IncidentChart } from '@/components/charts/incident-chart';
-import { TrendChart } from '@/components/charts/trend-chart';
+import { IncidentChart, TrendChart } from '@/components/charts/lazy';
 import { MetricTile } from '@/components/metric-tile';
 import type { Language } from '@/lib/constants';
 import type { Translate } from '@/lib/i18n/messages';

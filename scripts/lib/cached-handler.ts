@@ -36,7 +36,21 @@ function currentSession(cookies: Map<string, string>, now: number) {
   return found;
 }
 
+function replay(hit: CachedPage, res: ServerResponse): void {
+  // A nonce is never served twice: the cached page gets a fresh one in its CSP and in its tags.
+  const nonce = hit.nonce ? newNonce() : '';
+  res.statusCode = hit.status;
+  for (const [name, value] of hit.headers) {
+    res.setHeader(name, hit.nonce && typeof value === 'string' ? value.split(hit.nonce).join(nonce) : value);
+  }
+  res.setHeader('x-weekline-cache', 'hit');
+  res.end(joinWithNonce(hit.segments, nonce));
+}
+
 export function withPageCache(handle: Handler, cache = new PageCache()): Handler {
+  // Misses being rendered right now, by key and data version: a burst of requests for the same page
+  // (ten tabs, a wall screen and a meeting after a publish) waits for one render instead of ten.
+  const inflight = new Map<string, Promise<void>>();
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!isCacheablePath(url.pathname) || !isHtmlRequest(req.method, req.headers, url.search)) return handle(req, res);
@@ -53,17 +67,20 @@ export function withPageCache(handle: Handler, cache = new PageCache()): Handler
     });
     const version = getDataVersion();
     const hit = cache.get(key, version);
-    if (hit) {
-      // A nonce is never served twice: the cached page gets a fresh one in its CSP and in its tags.
-      const nonce = hit.nonce ? newNonce() : '';
-      res.statusCode = hit.status;
-      for (const [name, value] of hit.headers) {
-        res.setHeader(name, hit.nonce && typeof value === 'string' ? value.split(hit.nonce).join(nonce) : value);
-      }
-      res.setHeader('x-weekline-cache', 'hit');
-      res.end(joinWithNonce(hit.segments, nonce));
-      return;
+    if (hit) return replay(hit, res);
+    const flightKey = `${key}\u0000${version}`;
+    const pending = inflight.get(flightKey);
+    if (pending) {
+      await pending;
+      const rendered = cache.get(key, version);
+      if (rendered) return replay(rendered, res);
     }
+    let settle = () => {};
+    inflight.set(flightKey, new Promise<void>((resolve) => (settle = resolve)));
+    res.once('close', () => {
+      inflight.delete(flightKey);
+      settle();
+    });
     // Stored pages are kept uncompressed so their nonce can be renewed on every replay.
     delete req.headers['accept-encoding'];
     capture(res, (page) => cache.set(key, { ...page, version }));

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { TrendChart } from '@/components/charts/trend-chart';
+import { TrendChart } from '@/components/charts/lazy';
 import { ChartCard } from '@/components/dashboard/panels';
 import { RangePicker } from '@/components/dashboard/range-picker';
 import { CATALOGUE_EPOCH, getMetricByKey } from '@/db/queries/catalogue';
