@@ -7,10 +7,10 @@ import type { ComponentProps } from 'react';
 import type { IncidentChart as IncidentChartType } from './incident-chart';
 import type { TrendChart as TrendChartType } from './trend-chart';
 
-const Placeholder = () => <div className="h-full w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-hidden />;
+const ChartSkeleton = () => <div className="h-full w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-hidden />;
 
-const TrendChartLazy = dynamic(() => import('./trend-chart').then((m) => m.TrendChart), { ssr: false, loading: Placeholder });
-const IncidentChartLazy = dynamic(() => import('./incident-chart').then((m) => m.IncidentChart), { ssr: false, loading: Placeholder });
+const TrendChartLazy = dynamic(() => import('./trend-chart').then((m) => m.TrendChart), { ssr: false, loading: ChartSkeleton });
+const IncidentChartLazy = dynamic(() => import('./incident-chart').then((m) => m.IncidentChart), { ssr: false, loading: ChartSkeleton });
 
 export function TrendChart(props: ComponentProps<typeof TrendChartType>) {
   return (
