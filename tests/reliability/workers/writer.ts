@@ -41,7 +41,9 @@ if (mode === 'crash') {
   }
 } else if (mode === 'race') {
   const [week, version, saves] = [rest[0], Number(rest[1]), Number(rest[2])];
-  const entries = Array.from({ length: saves }, (_, i) => entry(week, version, Number(writerId) * 1000 + i + 1));
+  // Every value differs from every earlier round's: saving what is already stored is a no-op that
+  // answers ok without a new version, which would look like a second winner.
+  const entries = Array.from({ length: saves }, (_, i) => entry(week, version, Number(writerId) * 1000 + version * 10 + i + 1));
   // Everything is loaded and parsed before "go", so all processes reach BEGIN IMMEDIATE together.
   process.stdin.once('data', () => {
     for (const e of entries) {
