@@ -9,26 +9,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Db } from '@/db/index';
 import { prepareDatabase } from '@/db/setup';
 import { ConfigError } from '@/lib/env';
+import { COMMANDS } from '@/scripts/kpi/commands';
 import { UsageError } from '@/scripts/lib/cli';
-import { backupCommand } from '@/scripts/kpi/backup';
-import { exportCsvCommand } from '@/scripts/kpi/export-csv';
-import { exportJsonCommand } from '@/scripts/kpi/export-json';
-import { importCsvCommand } from '@/scripts/kpi/import-csv';
-import { importReportCommand } from '@/scripts/kpi/import-report';
-import { restoreCommand } from '@/scripts/kpi/restore';
-import { userCommand } from '@/scripts/kpi/user';
 import { fingerprint } from './fingerprint';
 
 const RUNS = Number(process.env.CLI_RUNS ?? 400);
-const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
-  user: userCommand,
-  'import-report': importReportCommand,
-  'import-csv': importCsvCommand,
-  'export-csv': exportCsvCommand,
-  'export-json': exportJsonCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-};
 
 const root = process.cwd();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-rel-cli-'));
@@ -88,14 +73,14 @@ function checkActorDefect() {
   const users = () => db.$client.prepare('SELECT count(*) FROM user').pluck().get();
   const before = users();
   try {
-    importCsvCommand(['garbage.db']);
+    COMMANDS['import-csv'](['garbage.db']);
   } catch {
     // refused, as it should be
   }
   actorDefect = { ...actorDefect, csv: users() !== before };
   db.$client.prepare('DELETE FROM user').run();
   process.exitCode = undefined;
-  importReportCommand(['garbage.db']);
+  COMMANDS['import-report'](['garbage.db']);
   actorDefect = { ...actorDefect, report: users() !== before };
   db.$client.prepare('DELETE FROM user').run();
   process.exitCode = undefined;

@@ -1,0 +1,34 @@
+// Every `npm run kpi` command, by name: the CLI dispatches through this table and the fuzz tests walk it.
+import { userCommand } from './user';
+import { backupCommand } from './backup';
+import { exportCsvCommand } from './export-csv';
+import { exportJsonCommand } from './export-json';
+import { importCsvCommand } from './import-csv';
+import { importReportCommand } from './import-report';
+import { restoreCommand } from './restore';
+import { shareCommand } from './share';
+
+export const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
+  user: userCommand,
+  'import-report': importReportCommand,
+  'import-csv': importCsvCommand,
+  'export-csv': exportCsvCommand,
+  'export-json': exportJsonCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  share: shareCommand,
+};
+
+export const USAGE = `usage: npm run kpi -- <command>
+  user create --email E --role admin|editor|viewer [--password P] [--name N]
+  user list [--json]
+  user disable --email E | user enable --email E
+  import-report FILE [--dry-run] [--json] [--publish] [--allow-missing] [--reason R]
+  import-csv FILE [--dry-run]
+  export-csv [--out FILE] [--from W] [--to W] [--published-only]
+  export-json --out FILE
+  backup FILE
+  restore FILE
+  share create --label L [--expires 1d|7d|30d|90d|never] [--from W --to W]
+  share list [--json]
+  share revoke ID | share rotate ID`;
