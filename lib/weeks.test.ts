@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWeeks,
+  formatWeek,
   formatWeekEn,
   formatWeekZh,
   listWeeks,
@@ -74,5 +75,6 @@ describe('ranges and formats', () => {
   it('formats weeks the way the team writes them', () => {
     expect(formatWeekZh('2023-07-10', 'jan1')).toBe('2023年第29周 (07/10–07/16)');
     expect(formatWeekEn('2023-07-10', 'jan1')).toBe('Week 29, 2023 (Jul 10 – Jul 16)');
+    expect(formatWeek('2023-07-10', 'iso', 'zh')).toBe('2023年第28周 (07/10–07/16)');
   });
 });

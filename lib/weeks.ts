@@ -137,3 +137,8 @@ export function formatWeekEn(weekStart: WeekStart, numbering: WeekNumbering): st
   const start = parseISO(weekStart);
   return `Week ${week}, ${year} (${format(start, 'MMM d')} – ${format(addDays(start, 6), 'MMM d')})`;
 }
+
+/** The week's title in the reader's language. */
+export function formatWeek(weekStart: WeekStart, numbering: WeekNumbering, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering);
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
-import { RangePicker } from '@/components/dashboard/range-picker';
+import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
 import { KioskRefresh } from '@/components/kiosk-refresh';
 import { getPublishedBounds } from '@/db/queries/dashboard';
 import { loadDashboardModel } from '@/db/queries/dashboard-load';
@@ -8,7 +8,7 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { resolveRange } from '@/lib/range';
-import { formatWeekEn, formatWeekZh, weekLabel } from '@/lib/weeks';
+import { formatWeek, weekLabel } from '@/lib/weeks';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -33,15 +33,11 @@ export default async function OverviewPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t('overview.title')}</h1>
-          <WeekHeading title={lang === 'zh' ? formatWeekZh(bounds.latest, numbering) : formatWeekEn(bounds.latest, numbering)} href={`/weeks/${label}`} linkText={t('dash.weekLink')} label={label} />
+          <WeekHeading title={formatWeek(bounds.latest, numbering, lang)} href={`/weeks/${label}`} linkText={t('dash.weekLink')} label={label} />
         </div>
         <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={kiosk ? '&kiosk=1' : ''} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
-      {range.notice ? (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="range-notice">
-          {range.notice}
-        </p>
-      ) : null}
+      <RangeNotice notice={range.notice} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} />
     </div>
   );

@@ -32,3 +32,13 @@ export function RangePicker({ range, basePath, t, fromLabel, toLabel, extraQuery
     </div>
   );
 }
+
+/** Says why the range shown is not the one the URL asked for. */
+export function RangeNotice({ notice }: { notice: string | null }) {
+  if (!notice) return null;
+  return (
+    <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="range-notice">
+      {notice}
+    </p>
+  );
+}

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
-import { RangePicker } from '@/components/dashboard/range-picker';
+import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
 import { clampToScope, getSharedBounds, loadSharedDashboardModel } from '@/db/queries/share-links-view';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
 import { resolveRange } from '@/lib/range';
 import { requireShareScope } from '@/lib/share/request';
-import { formatWeekEn, formatWeekZh, weekLabel } from '@/lib/weeks';
+import { formatWeek, weekLabel } from '@/lib/weeks';
 
 // Never prerendered or cached: the token is checked again on every request.
 export const dynamic = 'force-dynamic';
@@ -35,15 +35,11 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t('share.title')}</h1>
-          <WeekHeading title={lang === 'zh' ? formatWeekZh(bounds.latest, numbering) : formatWeekEn(bounds.latest, numbering)} href={weekHref} linkText={t('dash.weekLink')} label={label} />
+          <WeekHeading title={formatWeek(bounds.latest, numbering, lang)} href={weekHref} linkText={t('dash.weekLink')} label={label} />
         </div>
         <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
-      {range.notice ? (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="range-notice">
-          {range.notice}
-        </p>
-      ) : null}
+      <RangeNotice notice={range.notice} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} />
     </div>
   );

@@ -11,7 +11,7 @@ import { requirePageRole } from '@/lib/auth';
 import { formatMetricValue } from '@/lib/format';
 import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
-import { addWeeks, formatWeekEn, formatWeekZh, parseWeekLabel, weekLabel } from '@/lib/weeks';
+import { addWeeks, formatWeek, parseWeekLabel, weekLabel } from '@/lib/weeks';
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -50,7 +50,7 @@ export default async function WeekEntryPage({ params }: Props) {
     reason: '',
     incidents: data.incidents.map(incidentToDraft),
   };
-  const title = lang === 'zh' ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering);
+  const title = formatWeek(weekStart, numbering, lang);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline gap-3">

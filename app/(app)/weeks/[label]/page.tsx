@@ -11,7 +11,7 @@ import { hasRole, requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { listTargets } from '@/db/queries/targets';
-import { addWeeks, formatWeekEn, formatWeekZh, parseWeekLabel, weekLabel } from '@/lib/weeks';
+import { addWeeks, formatWeek, parseWeekLabel, weekLabel } from '@/lib/weeks';
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -37,7 +37,7 @@ export default async function WeekPage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold" data-testid="week-title">
-          {lang === 'zh' ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering)}
+          {formatWeek(weekStart, numbering, lang)}
         </h1>
         <span className="rounded bg-slate-200 px-2 py-0.5 text-sm dark:bg-slate-800">{t(`status.${data.week.status}`)}</span>
         <nav aria-label="Weeks" className="flex gap-3 text-sm">

@@ -9,7 +9,7 @@ import { INCIDENT_COUNT_KEYS } from '@/lib/constants';
 import { formatDelta, formatMetricValue } from '@/lib/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
-import { formatWeekEn, formatWeekZh, parseWeekLabel } from '@/lib/weeks';
+import { formatWeek, parseWeekLabel } from '@/lib/weeks';
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -37,7 +37,7 @@ export default async function PrintWeekPage({ params }: Props) {
   const cd = (count('incidents_c') ?? 0) + (count('incidents_d') ?? 0);
   return (
     <article data-print-view className="mx-auto max-w-[180mm] bg-white p-8 text-[11pt] leading-relaxed text-slate-900 print:p-0">
-      <h1 className="text-2xl font-bold">{zh ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering)}</h1>
+      <h1 className="text-2xl font-bold">{formatWeek(weekStart, numbering, lang)}</h1>
       <p className="text-sm text-slate-500">{t(`status.${data.week.status}`)}</p>
       <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '【系统运行数据】' : 'Operations figures'}</h2>
       <ul className="mt-2 list-disc pl-6">

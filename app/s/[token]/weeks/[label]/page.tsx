@@ -8,7 +8,7 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { requireShareScope } from '@/lib/share/request';
-import { formatWeekEn, formatWeekZh, parseWeekLabel, weekLabel } from '@/lib/weeks';
+import { formatWeek, parseWeekLabel, weekLabel } from '@/lib/weeks';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,7 +33,7 @@ export default async function SharedWeekPage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold" data-testid="week-title">
-          {lang === 'zh' ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering)}
+          {formatWeek(weekStart, numbering, lang)}
         </h1>
         <nav aria-label={t('share.weeks')} className="flex gap-3 text-sm">
           <Link className={link} href={basePath}>{t('share.dashboard')}</Link>
