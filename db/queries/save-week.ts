@@ -1,10 +1,13 @@
-// The one write path for a week (form, paste import, CSV): optimistic concurrency on the week's
-// version, every change audited, all of it in one IMMEDIATE transaction so a failure writes nothing.
+// The one write path for a week (form, paste import, CSV): a three-way merge against the version the editor
+// started from (rebuilt from the audit trail), every change audited, all of it in one IMMEDIATE transaction
+// so a failure or a conflict writes nothing.
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { WeekStatus } from '@/lib/constants';
-import type { IncidentInput, WeekEntry, WeekEntryValue } from '@/lib/validation/week-entry';
+import { incidentFields, mergeStatus, mergeWeek, sameCell, sameIncident, type FieldConflict, type WeekState } from '@/lib/kpi/week-merge';
+import type { WeekEntry } from '@/lib/validation/week-entry';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, weeks } from '../schema';
+import { readWeekState, weekStateAt } from './week-state';
 
 export interface Actor {
   userId: string;
@@ -13,6 +16,7 @@ export interface Actor {
 
 export interface ChangeSummary {
   entity: string;
+  entityId: string;
   action: string;
   metricKey: string | null;
   before: unknown;
@@ -24,28 +28,23 @@ export interface ChangeSummary {
 
 export type SaveOutcome =
   | { ok: true; version: number; status: WeekStatus; changes: number }
-  | { ok: false; kind: 'conflict'; currentVersion: number; changes: ChangeSummary[] }
+  | { ok: false; kind: 'conflict'; currentVersion: number; conflicts: ConflictDetail[]; takeTheirs: string[]; theirs: WeekState; changes: ChangeSummary[] }
   | { ok: false; kind: 'needs_confirmation'; missing: string[] }
   | { ok: false; kind: 'needs_reason' };
+
+/** A field both sides changed differently, with who last changed it on their side and when. */
+export type ConflictDetail = FieldConflict & { by: string | null; at: Date | null };
 
 /** A transaction on the one connection: callers that write several weeks at once pass theirs. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type RevisionInput = Omit<typeof revisions.$inferInsert, 'id' | 'createdAt' | 'weekStart' | 'weekVersion' | 'userId' | 'userEmail' | 'reason'>;
-
-const sameValue = (a: WeekEntryValue | undefined, b: WeekEntryValue | undefined) =>
-  a?.value === b?.value && (a?.done ?? null) === (b?.done ?? null) && (a?.total ?? null) === (b?.total ?? null);
-
-const INCIDENT_FIELDS = ['title', 'startedAt', 'endedAt', 'durationMinutes', 'grade', 'gradeStatus', 'cause', 'handling'] as const;
-
-function incidentSnapshot(e: Pick<IncidentInput, (typeof INCIDENT_FIELDS)[number]>) {
-  return Object.fromEntries(INCIDENT_FIELDS.map((f) => [f, e[f] ?? null]));
-}
 
 /** Changes made to the week after `version`: what a conflicting editor needs to see. */
 export function listChangesSince(weekStart: string, version: number, db: Db | Tx = getDb()): ChangeSummary[] {
   return db
     .select({
       entity: revisions.entity,
+      entityId: revisions.entityId,
       action: revisions.action,
       metricKey: revisions.metricKey,
       before: revisions.before,
@@ -71,46 +70,42 @@ export function saveWeek(entry: WeekEntry, actor: Actor, db: Db = getDb()): Save
 export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): SaveOutcome {
   const week = tx.select().from(weeks).where(eq(weeks.weekStart, entry.weekStart)).get();
   const currentVersion = week?.version ?? 0;
-  if (currentVersion !== entry.baseVersion) {
-    return { ok: false, kind: 'conflict', currentVersion, changes: listChangesSince(entry.weekStart, entry.baseVersion, tx) };
+  const active = tx.select().from(metrics).all().filter((m) => m.archivedAt === null);
+  const activeIds = new Map(active.map((m) => [m.id, m.key]));
+  const activeKeys = active.map((m) => m.key);
+
+  const theirs = readWeekState(tx, entry.weekStart, activeIds);
+  const base = entry.baseVersion === currentVersion ? theirs : weekStateAt(tx, entry.weekStart, entry.baseVersion, theirs, currentVersion, new Set(activeKeys));
+  const mine = { values: entry.values, notes: entry.notes, internalNotes: entry.internalNotes, incidents: entry.incidents.map((e) => ({ id: e.id, fields: incidentFields(e) })) };
+  const { merged, conflicts, takeTheirs } = mergeWeek(base, theirs, mine, activeKeys);
+  if (conflicts.length) {
+    const changes = listChangesSince(entry.weekStart, entry.baseVersion, tx);
+    return { ok: false, kind: 'conflict', currentVersion, conflicts: conflicts.map((c) => ({ ...c, ...lastChangeOf(c, changes) })), takeTheirs, theirs, changes };
   }
 
-  const catalogue = tx.select().from(metrics).all();
-  const active = catalogue.filter((m) => m.archivedAt === null);
-  const stored = tx
-    .select({ id: metricValues.id, metricId: metricValues.metricId, value: metricValues.value, done: metricValues.done, total: metricValues.total, version: metricValues.version })
+  const storedValues = tx
+    .select({ id: metricValues.id, metricId: metricValues.metricId, version: metricValues.version })
     .from(metricValues)
     .where(eq(metricValues.weekStart, entry.weekStart))
     .all();
-  const storedByMetric = new Map(stored.map((s) => [s.metricId, s]));
-
+  const rowByMetric = new Map(storedValues.map((s) => [s.metricId, s]));
   const valueChanges = active
-    .map((m) => {
-      const before = storedByMetric.get(m.id);
-      const beforeValue = before ? { value: before.value, done: before.done, total: before.total } : undefined;
-      const after = entry.values[m.key];
-      return { metric: m, before, beforeValue, after };
-    })
-    .filter((c) => !sameValue(c.beforeValue, c.after));
+    .map((metric) => ({ metric, row: rowByMetric.get(metric.id), before: theirs.values[metric.key], after: merged.values[metric.key] }))
+    .filter((c) => !sameCell(c.before, c.after));
 
-  const storedIncidents = tx.select().from(incidents).where(eq(incidents.weekStart, entry.weekStart)).all();
-  const storedIncidentById = new Map(storedIncidents.map((i) => [i.id, i]));
-  const keptIds = new Set(entry.incidents.flatMap((e) => (e.id && storedIncidentById.has(e.id) ? [e.id] : [])));
-  const incidentUpdates = entry.incidents.filter((e) => {
-    const old = e.id ? storedIncidentById.get(e.id) : undefined;
-    return old && JSON.stringify(incidentSnapshot(old)) !== JSON.stringify(incidentSnapshot(e));
-  });
-  const incidentCreates = entry.incidents.filter((e) => !e.id || !storedIncidentById.has(e.id));
-  const incidentDeletes = storedIncidents.filter((i) => !keptIds.has(i.id));
+  const storedIds = Object.keys(theirs.incidents).map(Number);
+  const incidentUpdates = storedIds.filter((id) => merged.incidents[id] && !sameIncident(theirs.incidents[id], merged.incidents[id]));
+  const incidentDeletes = storedIds.filter((id) => !merged.incidents[id]);
+  const incidentCreates = merged.created;
 
   const currentStatus: WeekStatus = week?.status ?? 'draft';
-  const nextStatus: WeekStatus = entry.intent === 'publish' ? 'published' : entry.intent === 'draft' ? 'draft' : currentStatus;
-  const notesChanged = (week?.notes ?? '') !== entry.notes || (week?.internalNotes ?? '') !== entry.internalNotes;
+  const nextStatus = mergeStatus(base?.status ?? null, week?.status ?? null, entry.intent);
+  const notesChanged = theirs.notes !== merged.notes || theirs.internalNotes !== merged.internalNotes;
   const dataChanged = valueChanges.length + incidentUpdates.length + incidentCreates.length + incidentDeletes.length > 0;
 
   // Confirmed once when the week is published; later saves of a published week do not ask again.
   if (nextStatus === 'published' && currentStatus !== 'published') {
-    const missing = active.filter((m) => m.required && !entry.values[m.key]).map((m) => m.key);
+    const missing = active.filter((m) => m.required && !merged.values[m.key]).map((m) => m.key);
     if (missing.length && !entry.confirmMissing) return { ok: false, kind: 'needs_confirmation', missing };
   }
   if (currentStatus === 'published' && dataChanged && !entry.reason) return { ok: false, kind: 'needs_reason' };
@@ -124,15 +119,15 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   const audit: RevisionInput[] = [];
 
   if (!week) {
-    tx.insert(weeks).values({ weekStart: entry.weekStart, status: nextStatus, notes: entry.notes, internalNotes: entry.internalNotes, version, updatedBy: actor.userId, publishedAt: nextStatus === 'published' ? now : null }).run();
+    tx.insert(weeks).values({ weekStart: entry.weekStart, status: nextStatus, notes: merged.notes, internalNotes: merged.internalNotes, version, updatedBy: actor.userId, publishedAt: nextStatus === 'published' ? now : null }).run();
     audit.push({ entity: 'week', entityId: entry.weekStart, action: 'create', after: { status: nextStatus } });
   } else {
     const bumped = tx
       .update(weeks)
       .set({
         status: nextStatus,
-        notes: entry.notes,
-        internalNotes: entry.internalNotes,
+        notes: merged.notes,
+        internalNotes: merged.internalNotes,
         version,
         updatedBy: actor.userId,
         updatedAt: now,
@@ -143,7 +138,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
     if (bumped.changes !== 1) throw new Error('The week changed during the save.');
   }
   if (notesChanged) {
-    audit.push({ entity: 'week', entityId: entry.weekStart, action: 'update', before: { notes: week?.notes ?? '', internalNotes: week?.internalNotes ?? '' }, after: { notes: entry.notes, internalNotes: entry.internalNotes } });
+    audit.push({ entity: 'week', entityId: entry.weekStart, action: 'update', before: { notes: theirs.notes, internalNotes: theirs.internalNotes }, after: { notes: merged.notes, internalNotes: merged.internalNotes } });
   }
   if (week && nextStatus !== currentStatus) {
     audit.push({ entity: 'week', entityId: entry.weekStart, action: nextStatus === 'published' ? 'publish' : 'unpublish', before: { status: currentStatus }, after: { status: nextStatus } });
@@ -151,31 +146,28 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
     audit.push({ entity: 'week', entityId: entry.weekStart, action: 'publish', before: { status: 'draft' }, after: { status: nextStatus } });
   }
 
-  for (const { metric, before, beforeValue, after } of valueChanges) {
-    if (before && after) {
-      tx.update(metricValues).set({ value: after.value, done: after.done, total: after.total, version: before.version + 1, updatedBy: actor.userId, updatedAt: now }).where(eq(metricValues.id, before.id)).run();
+  for (const { metric, row, before, after } of valueChanges) {
+    if (row && after) {
+      tx.update(metricValues).set({ value: after.value, done: after.done, total: after.total, version: row.version + 1, updatedBy: actor.userId, updatedAt: now }).where(eq(metricValues.id, row.id)).run();
     } else if (after) {
       tx.insert(metricValues).values({ weekStart: entry.weekStart, metricId: metric.id, value: after.value, done: after.done, total: after.total, updatedBy: actor.userId }).run();
-    } else if (before) {
-      tx.delete(metricValues).where(eq(metricValues.id, before.id)).run();
+    } else if (row) {
+      tx.delete(metricValues).where(eq(metricValues.id, row.id)).run();
     }
-    audit.push({ entity: 'value', entityId: `${entry.weekStart}:${metric.key}`, metricKey: metric.key, action: !before ? 'create' : after ? 'update' : 'delete', before: beforeValue ?? null, after: after ?? null });
+    audit.push({ entity: 'value', entityId: `${entry.weekStart}:${metric.key}`, metricKey: metric.key, action: !before ? 'create' : after ? 'update' : 'delete', before: before ?? null, after: after ?? null });
   }
 
-  for (const e of incidentCreates) {
-    const { id: _ignored, ...fields } = e;
+  for (const fields of incidentCreates) {
     const created = tx.insert(incidents).values({ ...fields, weekStart: entry.weekStart, updatedBy: actor.userId }).returning({ id: incidents.id }).get();
-    audit.push({ entity: 'incident', entityId: String(created.id), action: 'create', after: incidentSnapshot(e) });
+    audit.push({ entity: 'incident', entityId: String(created.id), action: 'create', after: fields });
   }
-  for (const e of incidentUpdates) {
-    const old = storedIncidentById.get(e.id!)!;
-    const { id, ...fields } = e;
-    tx.update(incidents).set({ ...fields, updatedBy: actor.userId, updatedAt: now }).where(eq(incidents.id, id!)).run();
-    audit.push({ entity: 'incident', entityId: String(id), action: 'update', before: incidentSnapshot(old), after: incidentSnapshot(e) });
+  for (const id of incidentUpdates) {
+    tx.update(incidents).set({ ...merged.incidents[id], updatedBy: actor.userId, updatedAt: now }).where(eq(incidents.id, id)).run();
+    audit.push({ entity: 'incident', entityId: String(id), action: 'update', before: theirs.incidents[id], after: merged.incidents[id] });
   }
   if (incidentDeletes.length) {
-    tx.delete(incidents).where(inArray(incidents.id, incidentDeletes.map((i) => i.id))).run();
-    for (const old of incidentDeletes) audit.push({ entity: 'incident', entityId: String(old.id), action: 'delete', before: incidentSnapshot(old) });
+    tx.delete(incidents).where(inArray(incidents.id, incidentDeletes)).run();
+    for (const id of incidentDeletes) audit.push({ entity: 'incident', entityId: String(id), action: 'delete', before: theirs.incidents[id] });
   }
 
   if (audit.length) {
@@ -184,4 +176,16 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
       .run();
   }
   return { ok: true, version, status: nextStatus, changes: audit.length };
+}
+
+/** Who changed a conflicting field on their side, and when: the newest audited change of it since the base. */
+function lastChangeOf(c: FieldConflict, changes: ChangeSummary[]): { by: string | null; at: Date | null } {
+  const touches = (ch: ChangeSummary) =>
+    c.kind === 'value'
+      ? ch.entity === 'value' && ch.metricKey === c.key
+      : c.kind === 'incident'
+        ? ch.entity === 'incident' && ch.entityId === c.key
+        : ch.entity === 'week' && ch.action === 'update' && (ch.before as Record<string, unknown> | null)?.[c.kind] !== (ch.after as Record<string, unknown> | null)?.[c.kind];
+  const last = changes.filter(touches).at(-1);
+  return { by: last?.userEmail ?? null, at: last?.createdAt ?? null };
 }
