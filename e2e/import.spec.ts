@@ -49,7 +49,7 @@ test('an editor pastes a weekly report, checks the preview, publishes it and fin
   await expect(events).toHaveCount(2);
   await expect(events.nth(0)).toContainText('2023-07-18 09:40 · 网关节点证书即将过期告警，部分请求握手失败 · 6 min · D (final)');
   await expect(events.nth(1)).toContainText('2023-07-20 21:15 · 对账文件下载超时，对账延迟 · 35 min · D (estimated)');
-  await expect(page.getByTestId('preview-event-policy')).toContainText('its 2 events replace the 0 stored');
+  await expect(page.getByTestId('preview-event-policy')).toContainText('its 2 events are added to the 0 stored');
   await expect(page.getByText('No warnings: the report is consistent.')).toBeVisible();
   await screenshot(page, 'import-preview');
   expect(stored('2023-07-17').week).toBeNull();

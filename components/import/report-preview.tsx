@@ -113,7 +113,7 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
           <h3 id="preview-events" className="text-lg font-semibold">{t('import.events')} ({preview.incidents.length})</h3>
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="preview-event-policy">
             {preview.replacesIncidents
-              ? `The report has an event section: its ${preview.incidents.length} event${preview.incidents.length === 1 ? ' replaces' : 's replace'} the ${stored.incidentCount} stored for this week (events with the same start are updated in place).`
+              ? `The report has an event section: its ${preview.incidents.length} event${preview.incidents.length === 1 ? ' is' : 's are'} added to the ${stored.incidentCount} stored for this week (events with the same start are updated in place; stored events the report does not mention stay).`
               : `The report has no event section: the ${stored.incidentCount} event${stored.incidentCount === 1 ? '' : 's'} stored for this week stay as they are.`}
           </p>
           {preview.incidents.length ? (

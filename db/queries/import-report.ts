@@ -47,7 +47,7 @@ export interface ReportPreview {
   stored: { exists: boolean; status: WeekStatus | null; version: number; incidentCount: number };
   rows: PreviewRow[];
   incidents: PreviewIncident[];
-  /** True when the report has an event section: its log then replaces the week's. */
+  /** True when the report has an event section: its events are then merged into the week's (none deleted). */
   replacesIncidents: boolean;
   warnings: { code: string; message: string }[];
   /** What the form's validation would refuse, by field: saving is impossible until the report is fixed. */
@@ -135,38 +135,43 @@ export type ImportReportOutcome =
 
 /** Thrown out of the transaction so a refusal or a no-op rolls back, the CLI actor's first row included. */
 class Unsaved {
-  constructor(readonly outcome: SaveOutcome) {}
+  constructor(
+    readonly outcome: SaveOutcome | { ok: false; kind: 'invalid'; fieldErrors: Record<string, string[]> },
+    readonly entry?: WeekEntry,
+  ) {}
 }
 
-/** saveWeek's transaction, with the actor resolved inside it. */
-function saveAs(entry: WeekEntry, actor: ActorSource, db: Db): SaveOutcome {
+/**
+ * The stored week is read inside saveWeek's transaction, so the entry is the report applied to exactly what is
+ * stored; saveWeek then merges it against the version the user previewed (a save made since is kept, and a
+ * field both changed is a conflict).
+ */
+export function importReport(text: string, options: ImportReportOptions, actor: ActorSource, db: Db = getDb()): ImportReportOutcome {
+  const { report, weekStart, metrics, replacesIncidents } = prepare(text, db);
+  if (!weekStart || !report.week) return { ok: false, kind: 'no_week', warnings: report.warnings };
+  const reportWeek = report.week;
   try {
     return db.transaction(
       (tx) => {
-        const outcome = saveWeekInTransaction(tx, entry, resolveActor(actor, tx));
-        if (!outcome.ok || outcome.changes === 0) throw new Unsaved(outcome);
-        return outcome;
+        const stored = getStoredWeek(weekStart, tx);
+        const input = reportToEntryInput(
+          report,
+          { ...stored, version: options.baseVersion ?? stored.version },
+          { intent: options.intent, reason: options.reason, confirmMissing: options.confirmMissing, replaceIncidents: replacesIncidents, metricKeys: metrics.map((m) => m.key) },
+        );
+        const parsed = entrySchemaFor(metrics).safeParse(input);
+        if (!parsed.success) throw new Unsaved({ ok: false, kind: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) });
+        const outcome = saveWeekInTransaction(tx, parsed.data, resolveActor(actor, tx));
+        if (!outcome.ok || outcome.changes === 0) throw new Unsaved(outcome, parsed.data);
+        return { ok: true as const, week: reportWeek, weekStart, version: outcome.version, status: outcome.status, changes: outcome.changes, entry: parsed.data, warnings: report.warnings };
       },
       { behavior: 'immediate' },
     );
   } catch (error) {
-    if (error instanceof Unsaved) return error.outcome;
-    throw error;
+    if (!(error instanceof Unsaved)) throw error;
+    const outcome = error.outcome;
+    if (!outcome.ok) return outcome;
+    // A no-op: nothing to write, reported as a success with no changes.
+    return { ok: true, week: reportWeek, weekStart, version: outcome.version, status: outcome.status, changes: 0, entry: error.entry!, warnings: report.warnings };
   }
-}
-
-export function importReport(text: string, options: ImportReportOptions, actor: ActorSource, db: Db = getDb()): ImportReportOutcome {
-  const { report, weekStart, metrics, replacesIncidents } = prepare(text, db);
-  if (!weekStart || !report.week) return { ok: false, kind: 'no_week', warnings: report.warnings };
-  const stored = getStoredWeek(weekStart, db);
-  const input = reportToEntryInput(
-    report,
-    { ...stored, version: options.baseVersion ?? stored.version },
-    { intent: options.intent, reason: options.reason, confirmMissing: options.confirmMissing, replaceIncidents: replacesIncidents, metricKeys: metrics.map((m) => m.key) },
-  );
-  const parsed = entrySchemaFor(metrics).safeParse(input);
-  if (!parsed.success) return { ok: false, kind: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
-  const outcome = saveAs(parsed.data, actor, db);
-  if (!outcome.ok) return outcome;
-  return { ok: true, week: report.week, weekStart, version: outcome.version, status: outcome.status, changes: outcome.changes, entry: parsed.data, warnings: report.warnings };
 }

@@ -68,11 +68,12 @@ describe('reportToEntryInput', () => {
     expect(Object.keys(entry.values)).toEqual(['health_score']);
   });
 
-  it('replaces the log only when the report has an event section; otherwise keeps the stored events in place', () => {
+  it('merges the log only when the report has an event section, never deleting a stored event; otherwise keeps them in place', () => {
     const stored = { ...empty, version: 1, incidents: [storedEvent, { ...storedEvent, id: 8, startedAt: '2023-07-21T08:00', endedAt: null, durationMinutes: 10, title: 'other' }] };
     expect(convert(stored, false).incidents.map((e) => e.id)).toEqual([7, 8]);
     const replaced = convert(stored, true).incidents;
-    expect(replaced.map((e) => e.id)).toEqual([undefined, 7]);
+    // Event 8 is not in the report: it stays.
+    expect(replaced.map((e) => e.id)).toEqual([undefined, 7, 8]);
     // Matched by start: the stored end agrees with the report's 35 minutes and stays; the report's grade wins.
     expect(replaced[1]).toMatchObject({ endedAt: '2023-07-20T21:50', durationMinutes: 35, gradeStatus: 'estimated', cause: '银行侧文件服务器限流' });
   });

@@ -37,7 +37,7 @@ export interface ReportEntryOptions {
   intent: 'draft' | 'publish' | 'save';
   reason?: string;
   confirmMissing?: boolean;
-  /** Whether the report has a production-event section: only then does its log replace the stored one. */
+  /** Whether the report has a production-event section: only then are its events merged into the stored log. */
   replaceIncidents: boolean;
   /** The catalogue's active metric keys: a report value for any other key is left out. */
   metricKeys: readonly string[];
@@ -47,15 +47,20 @@ const text = (n: number | null | undefined) => (n === null || n === undefined ? 
 
 /**
  * Values: every stored value is kept unless the report states that metric, and then the report's value and
- * counts replace it whole (a stale done/total would otherwise re-derive the old percentage). Counts without a
- * value still count when they give both done and total. Notes are kept.
+ * counts replace it whole (a stale done/total would otherwise re-derive the old percentage); the same value
+ * stated without counts keeps the stored counts. Counts without a value still count when they give both done
+ * and total. Notes are kept, and so is every stored event the report does not mention.
  */
 export function reportToEntryInput(report: ParsedReport, stored: StoredWeek, options: ReportEntryOptions): WeekEntryInput {
   const values = storedValueCells(stored);
   for (const key of options.metricKeys) {
     const value = report.values[key as keyof ParsedReport['values']];
     const counts = report.counts[key as keyof ParsedReport['counts']];
-    if (value !== undefined) {
+    const before = stored.values[key];
+    if (value !== undefined && !counts && before?.value === value) {
+      // The same value, stated without counts: the stored counts stay (the report does not mention them).
+      continue;
+    } else if (value !== undefined) {
       values[key] = { value: text(value), done: text(counts?.done), total: text(counts?.total) };
     } else if (counts?.done !== undefined && counts.total !== undefined) {
       values[key] = { value: '', done: text(counts.done), total: text(counts.total) };
@@ -99,12 +104,12 @@ export function storedIncidentInput(e: StoredIncident): IncidentInput {
 /**
  * The report's log, each event matched to a stored one with the same start (and title, when several share
  * it), so re-importing a report leaves the stored events, their ids and follow-ups alone instead of deleting
- * and re-creating them. A stored end time is kept only while it agrees with the report's duration; a grade,
+ * and re-creating them. Stored events the report does not mention stay as they are: a report never deletes. A stored end time is kept only while it agrees with the report's duration; a grade,
  * cause or handling the report leaves out keeps the stored one.
  */
 export function mergeIncidents(reported: readonly ParsedIncident[], stored: readonly StoredIncident[]): IncidentInput[] {
   const unmatched = [...stored];
-  return reported.map((e) => {
+  const fromReport = reported.map((e): IncidentInput => {
     const sameStart = unmatched.filter((s) => s.startedAt === e.startedAt);
     const match = sameStart.find((s) => s.title === e.title) ?? (sameStart.length === 1 ? sameStart[0] : undefined);
     if (match) unmatched.splice(unmatched.indexOf(match), 1);
@@ -124,4 +129,5 @@ export function mergeIncidents(reported: readonly ParsedIncident[], stored: read
       handling: e.handling || match?.handling || '',
     };
   });
+  return [...fromReport, ...unmatched.map(storedIncidentInput)];
 }
