@@ -103,7 +103,7 @@ test('changing a published value needs a reason, and the history shows who, when
   await screenshot(page, 'week-page');
 });
 
-test('two people editing one week: the second save is refused, shows the first, and applies only when resolved', async ({ browser }) => {
+test('two people changing one value: the second save is refused, shows the first, and applies only when resolved', async ({ browser }) => {
   const week = addWeeks(thisWeek, 1);
   const weekPath = `/entry/${weekLabel(week, 'jan1')}`;
   const first = await browser.newPage();
@@ -126,6 +126,9 @@ test('two people editing one week: the second save is refused, shows the first, 
   await screenshot(second, 'entry-conflict');
   expect(stored(week).values.health_score.value).toBe(600);
 
+  // Saving waits for the choice.
+  await expect(second.getByRole('button', { name: 'Save draft' })).toBeDisabled();
+  await second.getByTestId('conflict-values.health_score').getByTestId('choose-mine').check();
   await second.getByRole('button', { name: 'Save draft' }).click();
   await expect(second.getByTestId('form-message')).toHaveText('Draft saved.');
   expect(stored(week).values.health_score.value).toBe(640);

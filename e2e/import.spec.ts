@@ -103,7 +103,7 @@ test('a save made by someone else after the preview is refused with their change
   }
 
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(page.getByTestId('import-message')).toContainText('Someone saved this week after your preview, so nothing was saved.');
+  await expect(page.getByTestId('import-message')).toContainText('Someone saved this week after your preview and changed the same fields as the report, so nothing was saved.');
   await expect(page.getByTestId('conflict-panel')).toContainText('admin@e2e.test');
   expect(stored('2023-07-03').values.health_score.value).toBe(499);
 

@@ -6,9 +6,17 @@ import { importReportAction, previewReportAction, type ImportReportResult } from
 import type { ReportPreview } from '@/db/queries/import-report';
 import type { Language } from '@/lib/constants';
 import { translator } from '@/lib/i18n/messages';
+import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { ConflictPanel } from '../week-form/conflict-panel';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { ReportPreviewView } from './report-preview';
+
+const INCIDENT_FIELD_LABELS = Object.fromEntries(
+  (['en', 'zh'] as const).map((lang) => {
+    const l = FORM_LABELS[lang];
+    return [lang, { title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling }];
+  }),
+) as Record<Language, Record<'title' | 'startedAt' | 'endedAt' | 'durationMinutes' | 'grade' | 'gradeStatus' | 'cause' | 'handling', string>>;
 
 /** What was previewed: saving sends exactly this text and the version it was compared with. */
 interface Previewed {
@@ -112,7 +120,15 @@ export function ImportForm({ lang }: { lang: Language }) {
                 ) : null}
               </p>
             ) : null}
-            {result && !result.ok && result.kind === 'conflict' && result.changes ? <ConflictPanel changes={result.changes} /> : null}
+            {result && !result.ok && result.kind === 'conflict' && result.conflicts ? (
+              <ConflictPanel
+                conflicts={result.conflicts}
+                metrics={(p?.rows ?? []).map((r) => ({ key: r.key, label: lang === 'zh' ? r.labelZh : r.labelEn, unit: r.unit }))}
+                fieldLabels={INCIDENT_FIELD_LABELS[lang]}
+                lang={lang}
+                heading={t('conflict.importHeading')}
+              />
+            ) : null}
             {result && !result.ok && result.kind === 'needs_confirmation' ? (
               <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
                 <p>Missing: {result.missing?.join(', ')}</p>

@@ -1,25 +1,91 @@
-import type { ChangeSummary } from '@/db/queries/save-week';
+'use client';
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return '(empty)';
-  if (typeof value === 'object' && 'value' in (value as Record<string, unknown>)) return String((value as { value: unknown }).value);
-  if (typeof value === 'object' && 'title' in (value as Record<string, unknown>)) return String((value as { title: unknown }).title);
-  if (typeof value === 'object' && 'status' in (value as Record<string, unknown>)) return String((value as { status: unknown }).status);
-  return JSON.stringify(value);
+// The fields both editors changed, one row each: the metric's name, their value (who, when), mine, and the
+// choice. With `onChoose` omitted (the paste import) the rows are read-only.
+import type { ConflictDetail } from '@/db/queries/save-week';
+import type { Language } from '@/lib/constants';
+import { formatMetricValue, withUnit, type ValueFormat } from '@/lib/format';
+import { translator } from '@/lib/i18n/messages';
+import type { Cell, IncidentField, IncidentFields } from '@/lib/kpi/week-merge';
+import type { Choice } from './rebase';
+
+export interface ConflictMetric extends Partial<ValueFormat> {
+  key: string;
+  label: string;
 }
 
-export function ConflictPanel({ changes, heading = 'Saved by someone else since you opened this week:' }: { changes: ChangeSummary[]; heading?: string }) {
+export function ConflictPanel(props: {
+  conflicts: ConflictDetail[];
+  choices?: Record<string, Choice | undefined>;
+  onChoose?: (c: ConflictDetail, choice: Choice) => void;
+  metrics: ConflictMetric[];
+  /** Incident field names in the reader's language. */
+  fieldLabels: Record<IncidentField, string>;
+  lang: Language;
+  heading?: string;
+}) {
+  const { conflicts, choices = {}, onChoose, metrics, fieldLabels, lang } = props;
+  const t = translator(lang);
+  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+  const cellText = (c: Cell | null, m: ConflictMetric | undefined) => {
+    if (!c) return t('conflict.empty');
+    const value = m?.decimals !== undefined ? formatMetricValue(c.value, { ...m, decimals: m.decimals }, lang) : withUnit(String(c.value), m?.unit, lang);
+    return c.done !== null && c.total !== null ? `${value} (${c.done}/${c.total})` : c.total !== null ? `${value} (/${c.total})` : value;
+  };
+  const eventText = (e: IncidentFields | null, fields: IncidentField[]) =>
+    e ? fields.map((f) => `${fieldLabels[f]}: ${e[f] === null || e[f] === '' ? t('conflict.empty') : String(e[f]).replace(/^(\d{4}-\d\d-\d\d)T/, '$1 ')}`).join(' · ') : t('conflict.deleted');
+
+  function describe(c: ConflictDetail): { name: string; theirs: string; mine: string } {
+    if (c.kind === 'value') {
+      const m = metrics.find((x) => x.key === c.key);
+      return { name: m?.label ?? c.key, theirs: cellText(c.theirs, m), mine: cellText(c.mine, m) };
+    }
+    if (c.kind === 'incident') {
+      const title = (c.mine ?? c.theirs)?.title ?? '';
+      return { name: t('conflict.event', { title }), theirs: eventText(c.theirs, c.fields), mine: eventText(c.mine, c.fields) };
+    }
+    const empty = (s: string) => (s.trim() === '' ? t('conflict.empty') : s);
+    return { name: t(c.kind === 'notes' ? 'conflict.notes' : 'conflict.internalNotes'), theirs: empty(c.theirs), mine: empty(c.mine) };
+  }
+
+  const open = onChoose ? conflicts.filter((c) => !choices[c.field]).length : 0;
   return (
-    <div role="region" aria-label="Changes saved by someone else" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950" data-testid="conflict-panel">
-      <p className="font-medium">{heading}</p>
-      <ul className="mt-2 list-disc pl-5">
-        {changes.map((c, i) => (
-          <li key={i}>
-            {c.userEmail ?? 'someone'} · {c.metricKey ?? c.entity} {c.action}: {describe(c.before)} → {describe(c.after)}
-            {c.reason ? ` (${c.reason})` : ''}
-          </li>
-        ))}
+    <section aria-labelledby="conflict-heading" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-900 dark:border-amber-700 dark:bg-amber-950 dark:text-slate-100" data-testid="conflict-panel">
+      <h2 id="conflict-heading" className="font-semibold">{props.heading ?? t('conflict.heading', { count: conflicts.length })}</h2>
+      <ul className="mt-2 flex flex-col gap-3">
+        {conflicts.map((c) => {
+          const d = describe(c);
+          const who = t('conflict.by', { who: c.by ?? t('conflict.someone'), when: c.at ? when.format(new Date(c.at)) : '' }).replace(/[，,]\s*$/, '');
+          return (
+            <li key={c.field} className="grid gap-2 rounded-md border border-amber-200 bg-white p-3 break-words dark:border-amber-800 dark:bg-slate-900" data-testid={`conflict-${c.field}`}>
+              <p className="font-medium">{d.name}</p>
+              <fieldset className="grid gap-2 sm:grid-cols-2">
+                <legend className="sr-only">{d.name}</legend>
+                {(['theirs', 'mine'] as const).map((side) => (
+                  <label key={side} className={`flex items-start gap-2 rounded-md border p-2 ${choices[c.field] === side ? 'border-sky-600 ring-2 ring-sky-600/30' : 'border-slate-200 dark:border-slate-700'}`}>
+                    {onChoose ? (
+                      <input type="radio" name={`conflict-${c.field}`} value={side} checked={choices[c.field] === side} onChange={() => onChoose(c, side)} className="mt-1" data-testid={`choose-${side}`} />
+                    ) : null}
+                    <span className="flex flex-col">
+                      <span className="text-xs text-slate-600 dark:text-slate-400">
+                        {onChoose ? t(side === 'theirs' ? 'conflict.keepTheirs' : 'conflict.useMine') : t(side === 'theirs' ? 'conflict.theirs' : 'conflict.mine')}
+                        {side === 'theirs' ? ` · ${who}` : ''}
+                      </span>
+                      <span className="whitespace-pre-wrap" data-testid={`${side}-value`}>{side === 'theirs' ? d.theirs : d.mine}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            </li>
+          );
+        })}
       </ul>
-    </div>
+      {onChoose ? (
+        <p className="mt-2" role="status" data-testid="conflict-status">
+          {open ? t('conflict.pickAll') : t('conflict.allPicked')}
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -5,6 +5,7 @@ export interface FormMetric {
   label: string;
   unit: string;
   decimals: number;
+  truncate: boolean;
   kind: MetricKind;
   required: boolean;
   /** Last published week's value, formatted. */

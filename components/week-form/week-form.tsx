@@ -3,13 +3,15 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { saveWeekAction, type SaveWeekResult } from '@/app/(app)/entry/actions';
-import type { WeekStatus } from '@/lib/constants';
+import type { ConflictDetail } from '@/db/queries/save-week';
+import type { Language, WeekStatus } from '@/lib/constants';
 import type { FormLabels } from '@/lib/i18n/form-labels';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { ConflictPanel } from './conflict-panel';
 import { incidentToDraft } from './drafts';
 import { IncidentEditor } from './incident-editor';
 import { MetricInputs } from './metric-inputs';
+import { applyChoice, cellToDraft, rebaseDraft, type Choice } from './rebase';
 import type { CellDraft, FormMetric, WeekDraft } from './types';
 
 let nextKey = 0;
@@ -23,6 +25,7 @@ export function WeekForm(props: {
   metrics: FormMetric[];
   initial: WeekDraft;
   labels: FormLabels;
+  lang: Language;
 }) {
   const l = props.labels;
   const router = useRouter();
@@ -30,7 +33,12 @@ export function WeekForm(props: {
   const [baseVersion, setBaseVersion] = useState(props.version);
   const [status, setStatus] = useState<WeekStatus>(props.status);
   const [result, setResult] = useState<SaveWeekResult | null>(null);
+  // Fields both editors changed, and the user's pick for each: saving waits until every one is picked.
+  const [conflicts, setConflicts] = useState<ConflictDetail[]>([]);
+  const [choices, setChoices] = useState<Record<string, Choice | undefined>>({});
   const [pending, startTransition] = useTransition();
+  const unpicked = conflicts.some((c) => !choices[c.field]);
+  const blocked = pending || unpicked;
 
   const errors = result && !result.ok ? result.fieldErrors : {};
   const warnings: Record<string, string[]> = {};
@@ -39,7 +47,13 @@ export function WeekForm(props: {
   const setCell = (key: string, patch: Partial<CellDraft>) =>
     setDraft((d) => ({ ...d, values: { ...d.values, [key]: { ...(d.values[key] ?? { value: '', done: '', total: '' }), ...patch } } }));
 
+  function choose(c: ConflictDetail, choice: Choice) {
+    setChoices((all) => ({ ...all, [c.field]: choice }));
+    setDraft((d) => applyChoice(d, c, choice));
+  }
+
   function submit(intent: 'draft' | 'publish' | 'save', confirmMissing = false) {
+    if (unpicked) return;
     startTransition(async () => {
       const { incidents, ...rest } = draft;
       const payload = {
@@ -53,13 +67,29 @@ export function WeekForm(props: {
       const r = await saveWeekAction(payload);
       setResult(r);
       if (r.ok) {
+        setConflicts([]);
+        setChoices({});
         setBaseVersion(r.version);
         setStatus(r.status);
-        setDraft((d) => ({ ...d, reason: '', incidents: r.incidents.map(incidentToDraft) }));
+        // The form continues from what is stored: with a merge, that can hold another editor's fields too.
+        const saved = r.saved;
+        setDraft((d) => ({
+          ...d,
+          reason: '',
+          notes: saved.notes,
+          internalNotes: saved.internalNotes,
+          values: Object.fromEntries(Object.entries(saved.values).map(([k, v]) => [k, cellToDraft(v)])),
+          incidents: r.incidents.map(incidentToDraft),
+        }));
         router.refresh();
-      } else if (r.kind === 'conflict' && r.currentVersion !== undefined) {
-        // The user has now seen the other changes: the next save applies theirs on top, knowingly.
+      } else if (r.kind === 'conflict' && r.currentVersion !== undefined && r.theirs) {
+        // Onto the stored version: what only they changed comes in, mine stays, each field both changed waits.
+        const theirs = r.theirs;
+        setDraft((d) => rebaseDraft(d, r.takeTheirs ?? [], theirs));
         setBaseVersion(r.currentVersion);
+        setStatus(theirs.status ?? 'draft');
+        setConflicts(r.conflicts ?? []);
+        setChoices({});
       }
     });
   }
@@ -80,7 +110,16 @@ export function WeekForm(props: {
             {result.message}
           </p>
         ) : null}
-        {result && !result.ok && result.kind === 'conflict' && result.changes ? <ConflictPanel changes={result.changes} heading={l.changedBy} /> : null}
+        {conflicts.length ? (
+          <ConflictPanel
+            conflicts={conflicts}
+            choices={choices}
+            onChoose={choose}
+            metrics={props.metrics}
+            fieldLabels={{ title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling }}
+            lang={props.lang}
+          />
+        ) : null}
         {result && !result.ok && result.kind === 'needs_confirmation' ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
             <p>{l.missing}: {result.missing?.join(', ')}</p>
@@ -137,19 +176,19 @@ export function WeekForm(props: {
         <div className="ml-auto flex gap-3">
           {published ? (
             <>
-              <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => submit('draft')}>
+              <button type="button" className={secondaryButtonClass} disabled={blocked} onClick={() => submit('draft')}>
                 {l.unpublish}
               </button>
-              <button type="submit" className={buttonClass} disabled={pending}>
+              <button type="submit" className={buttonClass} disabled={blocked}>
                 {l.saveChanges}
               </button>
             </>
           ) : (
             <>
-              <button type="submit" className={secondaryButtonClass} disabled={pending}>
+              <button type="submit" className={secondaryButtonClass} disabled={blocked}>
                 {l.saveDraft}
               </button>
-              <button type="button" className={buttonClass} disabled={pending} onClick={() => submit('publish')}>
+              <button type="button" className={buttonClass} disabled={blocked} onClick={() => submit('publish')}>
                 {l.publish}
               </button>
             </>

@@ -36,7 +36,6 @@ const en = {
   publish: 'Publish',
   publishAnyway: 'Publish without them',
   missing: 'Missing',
-  changedBy: 'Saved by someone else since you opened this week:',
 };
 
 export type FormLabels = typeof en;
@@ -76,7 +75,6 @@ const zh: FormLabels = {
   publish: '发布',
   publishAnyway: '仍然发布',
   missing: '缺少',
-  changedBy: '您打开本周后，其他人保存了以下修改：',
 };
 
 export const FORM_LABELS: Record<Language, FormLabels> = { en, zh };
@@ -109,8 +107,6 @@ const ZH_MESSAGES: Record<string, string> = {
   'You are not allowed to edit weeks.': '您没有编辑周数据的权限。',
   'Some required metrics have no value. Confirm to publish without them.': '部分必填指标没有数值。确认后可在缺少这些指标的情况下发布。',
   'This week is published: say why the values change.': '本周已发布：请说明修改原因。',
-  'Someone else saved this week while you were editing. Nothing of yours was saved; your entries are kept below. Review their changes, then save again to apply yours on top.':
-    '您编辑期间其他人保存了本周数据。您的修改尚未保存，已为您保留。请查看对方的修改后再次保存，以您的修改覆盖。',
 };
 
 export function localize(message: string, lang: Language): string {

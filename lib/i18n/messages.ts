@@ -120,6 +120,27 @@ const en = {
   'week.edit': 'Edit',
   'week.estimated': 'estimated',
   'week.final': 'final',
+  // Three-way merge of the weekly form: the conflict answer and panel (issue 11, item 1).
+  'conflict.message':
+    'Someone else saved this week while you were editing. Nothing was saved yet. Their changes to fields you did not touch are now in the form and yours are kept; for each field you both changed, choose theirs or yours below, then save.',
+  'conflict.importMessage':
+    'Someone saved this week after your preview and changed the same fields as the report, so nothing was saved. Those fields are below; preview again to import on top of their changes.',
+  'conflict.heading': 'Changed by both of you: choose for each ({count})',
+  'conflict.importHeading': 'Changed by both the report and someone else',
+  'conflict.pickAll': 'Choose theirs or yours for every field above, then save.',
+  'conflict.allPicked': 'Every field is chosen: save to apply.',
+  'conflict.theirs': 'Theirs',
+  'conflict.mine': 'Yours',
+  'conflict.keepTheirs': 'Keep theirs',
+  'conflict.useMine': 'Use mine',
+  'conflict.by': '{who}, {when}',
+  'conflict.someone': 'someone',
+  'conflict.empty': '(empty)',
+  'conflict.deleted': 'deleted',
+  'conflict.notes': 'Notes',
+  'conflict.internalNotes': 'Internal notes',
+  'conflict.event': 'Event: {title}',
+  'conflict.eventFields': 'fields: {fields}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -245,6 +266,25 @@ const zh: Record<MessageKey, string> = {
   'week.edit': '编辑',
   'week.estimated': '预估',
   'week.final': '定级',
+  // Three-way merge of the weekly form: the conflict answer and panel (issue 11, item 1).
+  'conflict.message': '您编辑期间其他人保存了本周数据，尚未保存任何内容。对方对您未改动字段的修改已合并到表单中，您的修改都还在；对双方都改过的字段，请在下方逐项选择保留对方的还是使用您的，然后保存。',
+  'conflict.importMessage': '预览之后有人保存了本周，并修改了周报中也修改的字段，因此没有保存。这些字段列在下方；请重新预览，在对方修改的基础上导入。',
+  'conflict.heading': '双方都修改过的字段：请逐项选择（{count}）',
+  'conflict.importHeading': '周报与其他人都修改过的字段',
+  'conflict.pickAll': '请为上面每个字段选择对方的或您的，然后保存。',
+  'conflict.allPicked': '已全部选择：保存后生效。',
+  'conflict.theirs': '对方的',
+  'conflict.mine': '您的',
+  'conflict.keepTheirs': '保留对方的',
+  'conflict.useMine': '使用我的',
+  'conflict.by': '{who}，{when}',
+  'conflict.someone': '其他人',
+  'conflict.empty': '（空）',
+  'conflict.deleted': '已删除',
+  'conflict.notes': '备注',
+  'conflict.internalNotes': '内部备注',
+  'conflict.event': '事件：{title}',
+  'conflict.eventFields': '字段：{fields}',
 };
 
 export const MESSAGES = { en, zh } as const;

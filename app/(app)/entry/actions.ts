@@ -3,31 +3,39 @@
 import { revalidatePath } from 'next/cache';
 import { listMetrics } from '@/db/queries/catalogue';
 import { listIncidents, type Incident } from '@/db/queries/incidents';
-import { saveWeek, type ChangeSummary } from '@/db/queries/save-week';
+import { saveWeek, type ConflictDetail } from '@/db/queries/save-week';
+import { getStoredWeek } from '@/db/queries/import-week';
 import { getRecentValues } from '@/db/queries/week-entry';
+import type { StoredWeek } from '@/lib/import/report-entry';
 import { AuthorizationError, requireRole } from '@/lib/auth';
 import type { WeekStatus } from '@/lib/constants';
 import { incidentCountWarnings, outlierWarnings, type EntryWarning } from '@/lib/kpi/entry-warnings';
 import { localize, localizeErrors } from '@/lib/i18n/form-labels';
+import { translator } from '@/lib/i18n/messages';
+import type { WeekState } from '@/lib/kpi/week-merge';
 import { getLanguage } from '@/lib/i18n/server';
 import { fieldErrorsOf } from '@/lib/validation/result';
 import { weekEntrySchema } from '@/lib/validation/week-entry';
 
 export type SaveWeekResult =
-  | { ok: true; message: string; version: number; status: WeekStatus; warnings: EntryWarning[]; incidents: Incident[] }
+  | { ok: true; message: string; version: number; status: WeekStatus; warnings: EntryWarning[]; incidents: Incident[]; saved: StoredWeek }
   | {
       ok: false;
       kind: 'forbidden' | 'invalid' | 'conflict' | 'needs_confirmation' | 'needs_reason';
       message: string;
       fieldErrors: Record<string, string[]>;
       currentVersion?: number;
-      changes?: ChangeSummary[];
+      /** The fields both changed, the fields only they changed and the stored week: the form rebases on them. */
+      conflicts?: ConflictDetail[];
+      takeTheirs?: string[];
+      theirs?: WeekState;
       missing?: string[];
     };
 
 /** Saves the weekly form. The payload is untrusted: it is validated here against the live catalogue. */
 export async function saveWeekAction(payload: unknown): Promise<SaveWeekResult> {
   const [result, lang] = await Promise.all([saveWeekInEnglish(payload), getLanguage()]);
+  if (!result.ok && result.kind === 'conflict') return { ...result, message: translator(lang)('conflict.message') };
   return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang) }) } as SaveWeekResult;
 }
 
@@ -53,10 +61,12 @@ async function saveWeekInEnglish(payload: unknown): Promise<SaveWeekResult> {
       return {
         ok: false,
         kind: 'conflict',
-        message: 'Someone else saved this week while you were editing. Nothing of yours was saved; your entries are kept below. Review their changes, then save again to apply yours on top.',
+        message: 'conflict',
         fieldErrors: {},
         currentVersion: outcome.currentVersion,
-        changes: outcome.changes,
+        conflicts: outcome.conflicts,
+        takeTheirs: outcome.takeTheirs,
+        theirs: outcome.theirs,
       };
     }
     if (outcome.kind === 'needs_confirmation') {
@@ -70,5 +80,6 @@ async function saveWeekInEnglish(payload: unknown): Promise<SaveWeekResult> {
     ...outlierWarnings(entry.values, metrics, getRecentValues(entry.weekStart)),
   ];
   const message = outcome.changes === 0 ? 'No changes to save.' : outcome.status === 'published' ? 'Saved and published.' : 'Draft saved.';
-  return { ok: true, message, version: outcome.version, status: outcome.status, warnings, incidents: listIncidents(entry.weekStart) };
+  // What is stored now (merged with any save made since the form opened): the form continues from it.
+  return { ok: true, message, version: outcome.version, status: outcome.status, warnings, incidents: listIncidents(entry.weekStart), saved: getStoredWeek(entry.weekStart) };
 }

@@ -2,10 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { importReport, previewReport, type ReportPreview } from '@/db/queries/import-report';
-import type { ChangeSummary } from '@/db/queries/save-week';
+import type { ConflictDetail } from '@/db/queries/save-week';
 import { AuthorizationError, requireRole, type Principal } from '@/lib/auth';
 import type { WeekStatus } from '@/lib/constants';
 import { importReportInputSchema, reportTextSchema } from '@/lib/import/action-input';
+import { translator } from '@/lib/i18n/messages';
+import { getLanguage } from '@/lib/i18n/server';
 import { fieldErrorsOf } from '@/lib/validation/result';
 
 type Failure<K extends string> = {
@@ -21,7 +23,7 @@ export type ImportReportResult =
   | { ok: true; message: string; label: string; status: WeekStatus; version: number; changes: number }
   | (Failure<'forbidden' | 'invalid' | 'no_week' | 'conflict' | 'needs_confirmation' | 'needs_reason'> & {
       currentVersion?: number;
-      changes?: ChangeSummary[];
+      conflicts?: ConflictDetail[];
       missing?: string[];
     });
 
@@ -64,10 +66,10 @@ export async function importReportAction(input: unknown): Promise<ImportReportRe
         return {
           ok: false,
           kind: 'conflict',
-          message: 'Someone saved this week after your preview, so nothing was saved. Their changes are below; preview again to import on top of them.',
+          message: translator(await getLanguage())('conflict.importMessage'),
           fieldErrors: {},
           currentVersion: outcome.currentVersion,
-          changes: outcome.changes,
+          conflicts: outcome.conflicts,
         };
       case 'needs_confirmation':
         return { ok: false, kind: 'needs_confirmation', message: 'Not published: some required metrics have no value. Confirm to publish without them.', fieldErrors: {}, missing: outcome.missing };

@@ -35,6 +35,7 @@ export default async function WeekEntryPage({ params }: Props) {
       label: lang === 'zh' ? m.labelZh : m.labelEn,
       unit: m.unit,
       decimals: m.decimals,
+      truncate: m.truncate,
       kind: m.kind,
       required: m.required,
       lastWeek: data.previousValues[m.key] ? formatMetricValue(data.previousValues[m.key].value, m, lang) : '',
@@ -70,6 +71,7 @@ export default async function WeekEntryPage({ params }: Props) {
         metrics={metrics}
         initial={initial}
         labels={FORM_LABELS[lang]}
+        lang={lang}
       />
     </div>
   );
