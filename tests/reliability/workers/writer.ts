@@ -2,6 +2,8 @@
 // returned, so every "ack" line is a save the product told a user had succeeded.
 //   crash <db> <writerId> <week,week,...>   save forever (until SIGKILL), rotating over the weeks
 //   race  <db> <writerId> <week> <version> <saves>   saves at one version once "go" arrives on stdin
+//   race-add <db> <writerId> <week> <version> <saves>   the same, each save adding an event of its own (a
+//                                                       different field per save, so every one merges)
 import fs from 'node:fs';
 import { openDatabase } from '@/db/index';
 import { saveWeek } from '@/db/queries/save-week';
@@ -17,6 +19,12 @@ const actor = { userId: 'u-writer', email: 'writer@reliability.test' };
 
 function entry(weekStart: string, baseVersion: number, token: number) {
   return schema.parse({ weekStart, baseVersion, intent: 'draft', values: { health_score: { value: String(token) } } });
+}
+
+/** Base version `baseVersion`, nothing changed but one new event: no two racers touch the same field. */
+function addEvent(weekStart: string, baseVersion: number, token: number) {
+  const event = { title: `event ${token}`, startedAt: `${weekStart}T09:00`, endedAt: '', durationMinutes: '5', grade: '', gradeStatus: '', cause: '', handling: '' };
+  return schema.parse({ weekStart, baseVersion, intent: 'draft', incidents: [event] });
 }
 
 function errorLine(error: unknown): string {
@@ -39,11 +47,12 @@ if (mode === 'crash') {
       say(errorLine(error));
     }
   }
-} else if (mode === 'race') {
+} else if (mode === 'race' || mode === 'race-add') {
   const [week, version, saves] = [rest[0], Number(rest[1]), Number(rest[2])];
   // Every value differs from every earlier round's: saving what is already stored is a no-op that
   // answers ok without a new version, which would look like a second winner.
-  const entries = Array.from({ length: saves }, (_, i) => entry(week, version, Number(writerId) * 1000 + version * 10 + i + 1));
+  const make = mode === 'race' ? entry : addEvent;
+  const entries = Array.from({ length: saves }, (_, i) => make(week, version, Number(writerId) * 1000 + version * 10 + i + 1));
   // Everything is loaded and parsed before "go", so all processes reach BEGIN IMMEDIATE together.
   process.stdin.once('data', () => {
     for (const e of entries) {
