@@ -4,9 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { listIncidents } from '@/db/queries/incidents';
+import { saveWeek } from '@/db/queries/save-week';
+import { getUserByEmail } from '@/db/queries/users';
 import { getWeekValues } from '@/db/queries/values';
 import { getWeekRecord } from '@/db/queries/weeks';
+import { DEFAULT_METRICS } from '@/lib/constants';
+import { weekEntrySchema } from '@/lib/validation/week-entry';
 import { weekLabel } from '@/lib/weeks';
+import { E2E_USERS } from './fixtures/config';
 import { login, openE2eDb } from './fixtures/helpers';
 
 function stored(weekStart: string) {
@@ -104,4 +109,37 @@ test('the same field: the second editor sees theirs and mine, must choose, and t
   await b.reload();
   await expect(b.locator('#value-health_score')).toHaveValue('600');
   await expect(b.locator('#value-first_attempt_success_rate')).toHaveValue('99.31');
+});
+
+test('an event one editor edits and the other deletes: the second chooses, and keeping theirs keeps the event', async ({ browser }) => {
+  const week = '2022-06-20';
+  const db = openE2eDb();
+  try {
+    const admin = getUserByEmail(E2E_USERS.admin.email, db)!;
+    const event = { title: '渠道超时', startedAt: `${week}T10:00`, endedAt: '', durationMinutes: '12', grade: '', gradeStatus: '', cause: '', handling: '' };
+    const entry = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: week, baseVersion: 0, intent: 'draft', incidents: [event] });
+    expect(saveWeek(entry, { userId: admin.id, email: admin.email }, db)).toMatchObject({ ok: true });
+  } finally {
+    db.$client.close();
+  }
+  const [a, b] = await twoEditors(browser, week);
+
+  await a.locator('#incident-0-cause').fill('银行接口限流');
+  await a.getByRole('button', { name: 'Save draft' }).click();
+  await expect(a.getByTestId('form-message')).toHaveText('Draft saved.');
+
+  await b.getByRole('button', { name: 'Remove event 1' }).click();
+  await b.getByRole('button', { name: 'Save draft' }).click();
+  const id = stored(week).incidents[0].id;
+  const row = b.getByTestId(`conflict-incidents.${id}`);
+  await expect(row).toContainText('渠道超时');
+  await expect(row.getByTestId('theirs-value')).toHaveText('Cause: 银行接口限流');
+  await expect(row.getByTestId('mine-value')).toHaveText('deleted');
+  expect(stored(week).incidents).toHaveLength(1);
+
+  await row.getByTestId('choose-theirs').check();
+  await expect(b.locator('#incident-0-cause')).toHaveValue('银行接口限流');
+  await b.getByRole('button', { name: 'Save draft' }).click();
+  await expect(b.getByTestId('form-message')).toHaveText('No changes to save.');
+  expect(stored(week).incidents.map((e) => [e.id, e.cause])).toEqual([[id, '银行接口限流']]);
 });

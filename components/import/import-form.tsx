@@ -14,9 +14,9 @@ import { ReportPreviewView } from './report-preview';
 const INCIDENT_FIELD_LABELS = Object.fromEntries(
   (['en', 'zh'] as const).map((lang) => {
     const l = FORM_LABELS[lang];
-    return [lang, { title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling }];
+    return [lang, { title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling, estimated: l.estimated, final: l.final }];
   }),
-) as Record<Language, Record<'title' | 'startedAt' | 'endedAt' | 'durationMinutes' | 'grade' | 'gradeStatus' | 'cause' | 'handling', string>>;
+) as Record<Language, Record<'title' | 'startedAt' | 'endedAt' | 'durationMinutes' | 'grade' | 'gradeStatus' | 'cause' | 'handling' | 'estimated' | 'final', string>>;
 
 /** What was previewed: saving sends exactly this text and the version it was compared with. */
 interface Previewed {

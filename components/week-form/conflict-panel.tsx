@@ -19,8 +19,8 @@ export function ConflictPanel(props: {
   choices?: Record<string, Choice | undefined>;
   onChoose?: (c: ConflictDetail, choice: Choice) => void;
   metrics: ConflictMetric[];
-  /** Incident field names in the reader's language. */
-  fieldLabels: Record<IncidentField, string>;
+  /** Incident field names, and the grade statuses, in the reader's language. */
+  fieldLabels: Record<IncidentField | 'estimated' | 'final', string>;
   lang: Language;
   heading?: string;
 }) {
@@ -33,8 +33,14 @@ export function ConflictPanel(props: {
     const value = m?.decimals !== undefined ? formatMetricValue(c.value, { ...m, decimals: m.decimals }, lang) : withUnit(String(c.value), m?.unit, lang);
     return c.done !== null && c.total !== null ? `${value} (${c.done}/${c.total})` : c.total !== null ? `${value} (/${c.total})` : value;
   };
+  const fieldText = (e: IncidentFields, f: IncidentField) => {
+    const v = e[f];
+    if (v === null || v === '') return t('conflict.empty');
+    if (f === 'gradeStatus') return fieldLabels[v as 'estimated' | 'final'] ?? String(v);
+    return String(v).replace(/^(\d{4}-\d\d-\d\d)T/, '$1 ');
+  };
   const eventText = (e: IncidentFields | null, fields: IncidentField[]) =>
-    e ? fields.map((f) => `${fieldLabels[f]}: ${e[f] === null || e[f] === '' ? t('conflict.empty') : String(e[f]).replace(/^(\d{4}-\d\d-\d\d)T/, '$1 ')}`).join(' · ') : t('conflict.deleted');
+    e ? fields.map((f) => `${fieldLabels[f]}: ${fieldText(e, f)}`).join(' · ') : t('conflict.deleted');
 
   function describe(c: ConflictDetail): { name: string; theirs: string; mine: string } {
     if (c.kind === 'value') {

@@ -116,7 +116,7 @@ export function WeekForm(props: {
             choices={choices}
             onChoose={choose}
             metrics={props.metrics}
-            fieldLabels={{ title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling }}
+            fieldLabels={{ title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling, estimated: l.estimated, final: l.final }}
             lang={props.lang}
           />
         ) : null}
