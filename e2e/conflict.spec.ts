@@ -58,8 +58,11 @@ test('different fields: the second editor’s save keeps the first one’s value
   // B's form now holds what is stored, A's fields included, so a further save cannot undo them.
   await expect(b.locator('#value-health_score')).toHaveValue('600');
   await expect(b.locator('#incident-0-title')).toHaveValue('对账文件延迟');
+  await expect(b.getByTestId('week-status')).toContainText('v2');
   await b.locator('#notes').fill('B 的备注');
   await b.getByRole('button', { name: 'Save draft' }).click();
+  // The message reads the same as after the first save: the version tells this save has landed.
+  await expect(b.getByTestId('week-status')).toContainText('v3');
   await expect(b.getByTestId('form-message')).toHaveText('Draft saved.');
   expect(stored(week).values.health_score.value).toBe(600);
   expect(stored(week).incidents).toHaveLength(1);
