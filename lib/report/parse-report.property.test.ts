@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GRADES, METRIC_KEYS, type DefaultMetricKey } from '../constants';
 import { parseReport, type ParsedReport } from './parse-report';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
+const SAMPLES = path.resolve(__dirname, '../../fixtures/reports');
 const samples = readdirSync(SAMPLES)
   .filter((f) => f.endsWith('.md'))
   .map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));

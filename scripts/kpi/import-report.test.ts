@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-const SAMPLES = path.resolve(ROOT, '../shared/samples');
+const SAMPLES = path.resolve(ROOT, 'fixtures/reports');
 const expected = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'expected.json'), 'utf8')) as Record<string, ExpectedSample>;
 const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.md')).sort();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-cli-'));
