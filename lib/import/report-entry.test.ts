@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS } from '../constants';
 import { parseReport } from '../report/parse-report';
 import { weekEntrySchema } from '../validation/week-entry';
-import { hasEventSection, reportJson } from './report-shape';
+import { reportJson } from './report-shape';
 import { mergeIncidents, reportToEntryInput, type StoredIncident, type StoredWeek } from './report-entry';
 
 const SAMPLES = path.resolve(__dirname, '../../fixtures/reports');
@@ -100,14 +100,16 @@ describe('mergeIncidents', () => {
 
 describe('report shape helpers', () => {
   it('tells a report with an event section (even "无") from one without', () => {
-    expect(hasEventSection(W30)).toBe(true);
-    expect(hasEventSection('# 第29周 2023-07-15\n\n3. 生产稳定性事件：无\n')).toBe(true);
-    expect(hasEventSection('# 第29周 2023-07-15\n\n- 健康分：600分\n')).toBe(false);
+    const hasLog = (text: string) => parseReport(text, { numbering: 'jan1' }).hasEventLog;
+    expect(hasLog(W30)).toBe(true);
+    expect(hasLog('# 第29周 2023-07-15\n\n3. 生产稳定性事件：无\n')).toBe(true);
+    expect(hasLog('# 第29周 2023-07-15\n\n- 健康分：600分\n')).toBe(false);
   });
 
-  it('gives exactly the keys of an expected.json entry', () => {
+  it('gives the keys of an expected.json entry, then the whole report', () => {
     const json = reportJson(report);
-    expect(Object.keys(json)).toEqual(['week', 'values', 'counts', 'previous', 'incidents', 'warnings']);
+    expect(Object.keys(json)).toEqual(['week', 'values', 'counts', 'previous', 'incidents', 'warnings', 'report']);
+    expect(Object.keys(json.report)).toEqual(['focus', 'objectives', 'findings', 'other', 'reflection', 'nextWeek']);
     expect(Object.keys(json.incidents[0])).toEqual(['startedAt', 'durationMinutes', 'grade', 'gradeStatus', 'title', 'cause', 'handling']);
   });
 });

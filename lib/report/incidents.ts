@@ -33,10 +33,15 @@ interface Text {
 
 const LOG_LABEL = /(?:生产)?稳定性事件|生产事件|生产事故|线上事故/;
 const NONE = /^(?:无|暂无|没有|0\s{0,2}[次起个]?)\s{0,3}[。.]?$/;
+// A date may be written twice ("3/02 03/02 21:40"): the second copy is skipped.
 const EVENT =
-  /^\s{0,8}(?:[-*+•]\s{0,3})?(?:\d{1,2}[.、)]\s{1,3})?(?:(\d{4})\s{0,2}[-/.年]\s{0,2})?(\d{1,2})\s{0,2}(?:[/.-]|月)\s{0,2}(\d{1,2})\s{0,2}日?\s{0,4}(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
+  /^\s{0,12}(?:[-*+•]\s{0,3})?(?:\d{1,2}[.、)]\s{1,3})?(?:(\d{4})\s{0,2}[-/.年]\s{0,2})?(\d{1,2})\s{0,2}(?:[/.-]|月)\s{0,2}(\d{1,2})\s{0,2}日?(?:\s{1,4}\d{1,2}\s{0,2}(?:[/.-]|月)\s{0,2}\d{1,2}\s{0,2}日?)?\s{0,4}(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
+/** A dated list line without a readable time: an event the log cannot place, worth a warning. */
+const DATED_ITEM = /^\s{0,12}(?:[-*+•]\s{0,3}|\d{1,2}[.、)]\s{1,3})(?:\d{4}\s{0,2}[-/.年]\s{0,2})?(\d{1,2})\s{0,2}(?:[/.]|月)\s{0,2}(\d{1,2})(?!\d)/;
 const TOP_LEVEL_ITEM = /^\d{1,2}[.、)]\s/;
-const SPAN_AT_START = /^\s{0,3}(?:~|-|–|—|至|到)\s{0,3}(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
+// The end may carry its own date when the event ran past midnight ("21:40 ～ 03/03 08:05").
+const SPAN_AT_START =
+  /^\s{0,3}(?:~|-|–|—|至|到)\s{0,3}(?:(\d{1,2})\s{0,2}(?:[/.-]|月)\s{0,2}(\d{1,2})\s{0,2}日?\s{0,4})?(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
 const SPAN = /(\d{1,2}):(\d{2})\s{0,3}(?:~|-|–|—|至|到)\s{0,3}(\d{1,2}):(\d{2})/;
 const DURATION =
   /(?:持续|影响|耗时|历时)(?:时间|时长)?\s{0,3}:?\s{0,3}约?\s{0,2}(\d{1,5}(?:\.\d{1,2})?)\s{0,2}(小时|hours?|hrs?|h|分钟|分|minutes?|mins?|m)(?:\s{0,2}(\d{1,3})\s{0,2}(?:分钟|分|minutes?|mins?|m))?/i;
@@ -45,6 +50,14 @@ const GRADE = /(预估|预计|初步定级|定级|最终定级)\s{0,2}(?:为)?\s
 const FIELD = /(?<=^|[\s,;。、*•-])(原因|根因|处置|处理)\s{0,2}:/g;
 const BRACKETED = /\(([^()]{0,60})\)/g;
 const CLAUSE = /[^,;，；。]+[,;，；。]?|[,;，；。]/g;
+
+/** Whether a line introduces the log ("生产稳定性事件：", "…：无", or the first event on the same line). */
+export function introducesLog(norm: string): boolean {
+  const label = LOG_LABEL.exec(norm);
+  if (!label) return false;
+  const rest = norm.slice(label.index + label[0].length).trim().replace(/^:\s{0,3}/, '');
+  return rest === '' || rest.endsWith(':') || NONE.test(rest) || EVENT.test(rest);
+}
 
 export function parseIncidentLog(lines: ReportLine[]): { log: IncidentLog; warnings: ReportWarning[] } {
   const warnings: ReportWarning[] = [];
@@ -75,6 +88,12 @@ export function parseIncidentLog(lines: ReportLine[]): { log: IncidentLog; warni
         continue;
       }
       if (!headingLevel(line.norm) && !TOP_LEVEL_ITEM.test(line.norm)) {
+        const dated = DATED_ITEM.exec(line.norm);
+        if (dated && !/^\s{0,12}(?:[-*+•]\s{0,3}|\d{1,2}[.、)]\s{1,3})?(?:原因|根因|处置|处理)/.test(line.norm)) {
+          flush();
+          warnings.push({ code: 'incident_no_time', message: `"${line.raw.trim()}" looks like an event but has no start time; add it by hand.` });
+          continue;
+        }
         if (block && line.norm.trim()) block.push(whole);
         continue;
       }
@@ -114,7 +133,8 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   let durationMinutes: number | undefined;
   const spanEnd = SPAN_AT_START.exec(desc.norm);
   if (spanEnd) {
-    durationMinutes = spanMinutes(hour, minute, Number(spanEnd[1]), Number(spanEnd[2]));
+    const endDay = spanEnd[1] ? { month: Number(spanEnd[1]), day: Number(spanEnd[2]) } : null;
+    durationMinutes = spanMinutes(hour, minute, Number(spanEnd[3]), Number(spanEnd[4]), endDay && daysBetween(month, day, endDay.month, endDay.day));
     desc = slice(desc, spanEnd[0].length);
   }
 
@@ -133,7 +153,15 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   }
 
   const allNorm = block.map((t) => t.norm).join('\n');
-  durationMinutes ??= durationOf(desc.norm) ?? spanOf(desc.norm) ?? durationOf(allNorm);
+  const stated = durationOf(allNorm);
+  if (durationMinutes !== undefined && stated !== undefined && Math.abs(stated - durationMinutes) > 1) {
+    // Two readings of one event: the span is kept, and the user is told rather than left with a guess.
+    warnings.push({
+      code: 'incident_duration_mismatch',
+      message: `"${head.raw.trim()}": the span gives ${durationMinutes} min but the text says ${stated} min; using the span.`,
+    });
+  }
+  durationMinutes ??= durationOf(desc.norm) ?? spanOf(desc.norm) ?? stated;
   const { grade, gradeStatus } = gradeOf(allNorm);
   return {
     year: m[1] ? Number(m[1]) : null,
@@ -150,9 +178,20 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   };
 }
 
-function spanMinutes(h1: number, m1: number, h2: number, m2: number): number | undefined {
+/** Whole days from one month/day to a later one, across New Year if the end's month is earlier. */
+function daysBetween(m1: number, d1: number, m2: number, d2: number): number | null {
+  if (m2 < 1 || m2 > 12 || d2 < 1 || d2 > 31) return null;
+  const y = 2001; // any non-leap year: spans over 29 February are rare enough to be read a day short
+  const start = Date.UTC(y, m1 - 1, d1);
+  const end = Date.UTC(m2 < m1 ? y + 1 : y, m2 - 1, d2);
+  const days = Math.round((end - start) / 86_400_000);
+  return days >= 0 && days <= 31 ? days : null;
+}
+
+function spanMinutes(h1: number, m1: number, h2: number, m2: number, days: number | null = null): number | undefined {
   if (h2 > 23 || m2 > 59) return undefined;
   const diff = h2 * 60 + m2 - (h1 * 60 + m1);
+  if (days !== null) return diff + days * 24 * 60 >= 0 ? diff + days * 24 * 60 : undefined;
   return diff >= 0 ? diff : diff + 24 * 60; // an end before the start ran past midnight
 }
 
