@@ -12,6 +12,8 @@ export interface LoggedIncident {
   hour: number;
   minute: number;
   durationMinutes?: number;
+  /** A span's end written with its own date: the duration is settled once the year is known (29 February). */
+  spanEnd?: { month: number; day: number; hour: number; minute: number };
   grade: Grade | null;
   gradeStatus: GradeStatus | null;
   title: string;
@@ -131,10 +133,12 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   }
   let desc = slice(head, m[0].length);
   let durationMinutes: number | undefined;
+  let spanEndDay: LoggedIncident['spanEnd'];
   const spanEnd = SPAN_AT_START.exec(desc.norm);
   if (spanEnd) {
     const endDay = spanEnd[1] ? { month: Number(spanEnd[1]), day: Number(spanEnd[2]) } : null;
     durationMinutes = spanMinutes(hour, minute, Number(spanEnd[3]), Number(spanEnd[4]), endDay && daysBetween(month, day, endDay.month, endDay.day));
+    if (endDay && durationMinutes !== undefined) spanEndDay = { ...endDay, hour: Number(spanEnd[3]), minute: Number(spanEnd[4]) };
     desc = slice(desc, spanEnd[0].length);
   }
 
@@ -170,6 +174,7 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
     hour,
     minute,
     ...(durationMinutes !== undefined ? { durationMinutes } : {}),
+    ...(spanEndDay ? { spanEnd: spanEndDay } : {}),
     grade,
     gradeStatus,
     title: titleOf(fields.title),
@@ -179,9 +184,9 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
 }
 
 /** Whole days from one month/day to a later one, across New Year if the end's month is earlier. */
-function daysBetween(m1: number, d1: number, m2: number, d2: number): number | null {
+function daysBetween(m1: number, d1: number, m2: number, d2: number, y = 2001): number | null {
   if (m2 < 1 || m2 > 12 || d2 < 1 || d2 > 31) return null;
-  const y = 2001; // any non-leap year: spans over 29 February are rare enough to be read a day short
+  // Without the year (2001, not leap) a span over 29 February reads a day short; dateIncidents redoes it.
   const start = Date.UTC(y, m1 - 1, d1);
   const end = Date.UTC(m2 < m1 ? y + 1 : y, m2 - 1, d2);
   const days = Math.round((end - start) / 86_400_000);
@@ -285,9 +290,14 @@ export function dateIncidents(
       continue;
     }
     const time = `${String(e.hour).padStart(2, '0')}:${String(e.minute).padStart(2, '0')}`;
+    let durationMinutes = e.durationMinutes;
+    if (e.spanEnd) {
+      const days = daysBetween(e.month, e.day, e.spanEnd.month, e.spanEnd.day, year);
+      durationMinutes = days === null ? durationMinutes : spanMinutes(e.hour, e.minute, e.spanEnd.hour, e.spanEnd.minute, days);
+    }
     incidents.push({
       startedAt: `${toDateString(date)}T${time}`,
-      ...(e.durationMinutes !== undefined ? { durationMinutes: e.durationMinutes } : {}),
+      ...(durationMinutes !== undefined ? { durationMinutes } : {}),
       grade: e.grade,
       gradeStatus: e.gradeStatus,
       title: e.title,
