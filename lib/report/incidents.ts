@@ -138,7 +138,7 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   if (spanEnd) {
     const endDay = spanEnd[1] ? { month: Number(spanEnd[1]), day: Number(spanEnd[2]) } : null;
     durationMinutes = spanMinutes(hour, minute, Number(spanEnd[3]), Number(spanEnd[4]), endDay && daysBetween(month, day, endDay.month, endDay.day));
-    if (endDay && durationMinutes !== undefined) spanEndDay = { ...endDay, hour: Number(spanEnd[3]), minute: Number(spanEnd[4]) };
+    if (endDay) spanEndDay = { ...endDay, hour: Number(spanEnd[3]), minute: Number(spanEnd[4]) };
     desc = slice(desc, spanEnd[0].length);
   }
 
@@ -184,9 +184,9 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
 }
 
 /** Whole days from one month/day to a later one, across New Year if the end's month is earlier. */
-function daysBetween(m1: number, d1: number, m2: number, d2: number, y = 2001): number | null {
+function daysBetween(m1: number, d1: number, m2: number, d2: number, y = 2000): number | null {
   if (m2 < 1 || m2 > 12 || d2 < 1 || d2 > 31) return null;
-  // Without the year (2001, not leap) a span over 29 February reads a day short; dateIncidents redoes it.
+  // Without the year (2000, a leap year) a span over February's end may read a day long; dateIncidents redoes it.
   const start = Date.UTC(y, m1 - 1, d1);
   const end = Date.UTC(m2 < m1 ? y + 1 : y, m2 - 1, d2);
   const days = Math.round((end - start) / 86_400_000);

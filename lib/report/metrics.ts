@@ -44,7 +44,8 @@ const PERCENT_LABELS: readonly PercentLabel[] = [
   percentLabel('inbound_success_rate', '入金(?:有效)?成功率'),
   percentLabel('outbound_success_rate', '出金(?:有效)?成功率'),
   percentLabel('first_attempt_success_rate', '一次(?:支付)?成功率'),
-  percentLabel('availability', `${BOUNDARY}(?:本周|本年|今年)?(?:支付系统)?(?:年度)?可用性`, 'u'),
+  // The full name may follow any words ("另外支付系统年度可用性"); a bare 可用性 only at a boundary.
+  percentLabel('availability', `(?:支付系统(?:年度)?可用性|${BOUNDARY}(?:本周|本年|今年)?(?:年度)?可用性)`, 'u'),
   percentLabel('hive_overall_progress', '数仓建设总进度'),
 ];
 
