@@ -4,7 +4,8 @@
 // read cleanly becomes a warning for the import form.
 import { isWeekNumbering, type WeekNumbering } from '../weeks';
 import { reconcileCounts } from './counts';
-import { dateIncidents, parseIncidentLog } from './incidents';
+import { dateIncidents } from './incident-dates';
+import { parseIncidentLog } from './incidents';
 import { extractMetrics } from './metrics';
 import { extractSections } from './sections';
 import { toLines } from './text';
