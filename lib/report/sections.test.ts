@@ -60,6 +60,14 @@ describe('sections', () => {
     });
   });
 
+  it('marks an item done only when it says it is, not when it counts finished parts', () => {
+    const items = parse('# 第29周 2023-07-15\n\n## 【O2系统升级】\n\n1. 收单改造已完成，总体进度100%\n2. 核查整改：6项中已完成4项\n').report.objectives[0].items;
+    expect(items.map((i) => [i.title, i.status, i.progress])).toEqual([
+      ['收单改造已完成', 'done', 100],
+      ['核查整改', undefined, undefined],
+    ]);
+  });
+
   it('reads "暂无" as no reflection, and keeps a written one', () => {
     expect(report('## 收获与反思\n\n暂无').reflection).toBe('');
     expect(report('## 收获与反思\n\n变更要先灰度。').reflection).toBe('变更要先灰度。');

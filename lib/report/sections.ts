@@ -45,7 +45,8 @@ const STATUS: ReadonlyArray<readonly [RegExp, ItemStatus]> = [
   [/已上线/, 'launched'],
   [/评审中/, 'in_review'],
   [/开发进度|开发中/, 'in_development'],
-  [/已完成|已全部完成/, 'done'],
+  // "6项中已完成4项" is a count, not a finished initiative.
+  [/已全部完成|已完成(?!\s{0,2}[\d一二三四五六七八九十])/, 'done'],
 ];
 const DASH = /\s{0,3}(?:—{1,2}|-{2,3}|–{1,2})\s{0,3}/;
 const OWNER = /负责人\s{0,2}:?\s{0,2}([^,;，；)）\s]{1,40})/;
