@@ -137,8 +137,14 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   const spanEnd = SPAN_AT_START.exec(desc.norm);
   if (spanEnd) {
     const endDay = spanEnd[1] ? { month: Number(spanEnd[1]), day: Number(spanEnd[2]) } : null;
-    durationMinutes = spanMinutes(hour, minute, Number(spanEnd[3]), Number(spanEnd[4]), endDay && daysBetween(month, day, endDay.month, endDay.day));
-    if (endDay) spanEndDay = { ...endDay, hour: Number(spanEnd[3]), minute: Number(spanEnd[4]) };
+    const days = endDay && daysBetween(month, day, endDay.month, endDay.day);
+    if (endDay && days === null) {
+      // An end date before the start (or weeks after it) is a typo we cannot settle: no duration, a warning.
+      warnings.push({ code: 'uncertain_value', message: `"${head.raw.trim()}": the span's end date cannot follow its start; enter the duration by hand.` });
+    } else {
+      durationMinutes = spanMinutes(hour, minute, Number(spanEnd[3]), Number(spanEnd[4]), days);
+      if (endDay) spanEndDay = { ...endDay, hour: Number(spanEnd[3]), minute: Number(spanEnd[4]) };
+    }
     desc = slice(desc, spanEnd[0].length);
   }
 

@@ -204,6 +204,34 @@ describe('metric lines', () => {
     expect(r.values).toEqual({ hive_overall_progress: 100, hive_migration_progress: 100, inbound_success_rate: 99.995 });
   });
 
+  it('takes this week\'s column of a KPI table and last week\'s as previous, whatever the column order', () => {
+    const r = parse(report('| 指标 | 目标 | 上周 | 本周 |\n|---|---|---|---|\n| 入金有效成功率 | 99.99% | 99.97% | 99.98% |\n| 健康分 | 600分 | 702 分 | 715 分 |'));
+    expect(r.values).toEqual({ inbound_success_rate: 99.98, health_score: 715 });
+    expect(r.previous).toEqual({ inbound_success_rate: 99.97, health_score: 702 });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('warns and reads nothing from a table that does not say which column is this week\'s', () => {
+    const r = parse(report('| 指标 | 7月 | 8月 |\n|---|---|---|\n| 入金有效成功率 | 99.97% | 99.98% |'));
+    expect(r.values).toEqual({});
+    expect(codes(r)).toEqual(['uncertain_value']);
+  });
+
+  it('reads movement phrases and "X（上周Y）" for percentages: the later figure is this week\'s', () => {
+    const r = parse(report('- Hive数仓建设总进度由 97.5% 提升至 98.0%，出金有效成功率 99.93 ％（上周99.96%）'));
+    expect(r.values).toEqual({ hive_overall_progress: 98, outbound_success_rate: 99.93 });
+    expect(r.previous).toEqual({ hive_overall_progress: 97.5, outbound_success_rate: 99.96 });
+  });
+
+  it('reads done/total written as "完成N个，共M个", "(N/M)" and "M个中已完成N个"', () => {
+    for (const line of ['数据分类分级打标完成97个，共120个', '数据分类分级打标（97/120）', '数据分类分级：120个中已完成97个']) {
+      expect(parse(report(line)).counts).toEqual({ data_classification_progress: { done: 97, total: 120 } });
+    }
+    const m = parse(report('- Hive迁移进度 80.0%（64/80）'));
+    expect(m.values).toEqual({ hive_migration_progress: 80 });
+    expect(m.counts).toEqual({ hive_migration_progress: { done: 64, total: 80 } });
+  });
+
   it('ignores an impossible percentage with a warning', () => {
     const r = parse(report('- 入金有效成功率：199.99%'));
     expect(r.values).toEqual({});
@@ -267,6 +295,27 @@ describe('incident log', () => {
       { startedAt: '2023-07-12T11:20', durationMinutes: 32, title: '网关超时' },
     ]);
     expect(one('- 7/12 23:50~00:10 批量任务延迟')[0].durationMinutes).toBe(20);
+  });
+
+  it('reads a span that repeats its date and runs into the next day, and warns when the end date cannot be right', () => {
+    expect(one('- 3/02 03/02 21:40 ～ 03/03 08:05 回盘文件缺失')[0]).toMatchObject({ startedAt: '2023-03-02T21:40', durationMinutes: 625, title: '回盘文件缺失' });
+    const r = parse(report('3. 生产稳定性事件：\n- 7/12 21:40 ～ 07/10 08:05 回盘文件缺失\n    处置：补发'));
+    expect(r.incidents[0]).not.toHaveProperty('durationMinutes');
+    expect(codes(r)).toEqual(['uncertain_value']);
+  });
+
+  it('reads numbered events, 7月12日 dates and 1小时5分 as separate incidents', () => {
+    const r = parse(report('2. 生产稳定性事件：\n    1. 7月12日 10:05 短信抖动，告警持续8mins\n        处置：切换\n    2. 07/13 22:00 批量延迟，持续1小时5分\n        处置：重跑\n3. 其他事项'));
+    expect(r.incidents.map((i) => [i.startedAt, i.durationMinutes, i.title])).toEqual([
+      ['2023-07-12T10:05', 8, '短信抖动'],
+      ['2023-07-13T22:00', 65, '批量延迟'],
+    ]);
+  });
+
+  it('warns about a dated event with no start time instead of dropping it silently', () => {
+    const r = parse(report('3. 生产稳定性事件：\n- 7/12 10:00 网关超时\n- 7/13 夜间批量延迟（时间待补）'));
+    expect(r.incidents).toHaveLength(1);
+    expect(codes(r)).toEqual(['incident_no_time']);
   });
 
   it('drops a bracketed span from the title', () => {
