@@ -312,6 +312,14 @@ describe('incident log', () => {
     ]);
   });
 
+  it('reads events numbered "(1)" and "（2）" each as its own incident', () => {
+    const r = parse(report('3. 生产稳定性事件：\n(1) 7/12 10:05 短信抖动\n（2）7/13 22:00 批量延迟'));
+    expect(r.incidents.map((i) => [i.startedAt, i.title])).toEqual([
+      ['2023-07-12T10:05', '短信抖动'],
+      ['2023-07-13T22:00', '批量延迟'],
+    ]);
+  });
+
   it('warns about a dated event with no start time instead of dropping it silently', () => {
     const r = parse(report('3. 生产稳定性事件：\n- 7/12 10:00 网关超时\n- 7/13 夜间批量延迟（时间待补）'));
     expect(r.incidents).toHaveLength(1);

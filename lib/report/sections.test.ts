@@ -68,6 +68,10 @@ describe('sections', () => {
     ]);
   });
 
+  it('reads an objective heading written with a colon', () => {
+    expect(report('## O1：服务业务\n\n- 甲项目：推进中').objectives).toEqual([{ code: 'O1', title: '服务业务', items: [{ title: '甲项目', text: '推进中' }] }]);
+  });
+
   it('reads "暂无" as no reflection, and keeps a written one', () => {
     expect(report('## 收获与反思\n\n暂无').reflection).toBe('');
     expect(report('## 收获与反思\n\n变更要先灰度。').reflection).toBe('变更要先灰度。');

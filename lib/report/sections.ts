@@ -166,7 +166,7 @@ export function extractSections(tree: ReportTree): WholeReport {
       const m = OBJECTIVE.exec(heading.norm.replace(BRACKETS, ' ').trim());
       const titleNorm = heading.norm.replace(BRACKETS, ' ').trim();
       const rawTitle = heading.raw.replace(BRACKETS, ' ').trim();
-      const title = m ? rawTitle.slice(titleNorm.length - m[2].length).trim() : rawTitle;
+      const title = (m ? rawTitle.slice(titleNorm.length - m[2].length) : rawTitle).replace(/^[\s:：、.]+/, '').trim();
       objective = { code: `O${Number(m?.[1] ?? 0)}`, title, items: [] };
       out.objectives.push(objective);
       collectItems(body, { items: objective.items, findings: out.findings });
