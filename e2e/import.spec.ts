@@ -11,7 +11,7 @@ import { weekEntrySchema } from '@/lib/validation/week-entry';
 import { E2E_BASE_URL, E2E_USERS } from './fixtures/config';
 import { login, openE2eDb, screenshot } from './fixtures/helpers';
 
-const SAMPLES = path.resolve(process.cwd(), '../shared/samples');
+const SAMPLES = path.resolve(process.cwd(), 'fixtures/reports');
 const sample = (name: string) => fs.readFileSync(path.join(SAMPLES, name), 'utf8');
 
 function stored(weekStart: string) {
@@ -40,15 +40,15 @@ test('an editor pastes a weekly report, checks the preview, publishes it and fin
   await expect(page.getByTestId('preview-week')).toHaveAttribute('data-week', '2023-W30');
   await expect(page.getByTestId('preview-week')).toContainText('2023-07-17 – 2023-07-23');
   await expect(page.getByTestId('preview-stored')).toHaveText('New week: nothing stored yet');
-  await expect(page.getByTestId('preview-row-health_score').getByTestId('reported')).toContainText('589 pts');
-  await expect(page.getByTestId('preview-row-health_score').getByTestId('reported')).toContainText('previous week per the report: 567 pts');
-  await expect(page.getByTestId('preview-row-data_classification_progress').getByTestId('reported')).toHaveText('42.46% (76 / 179)');
+  await expect(page.getByTestId('preview-row-health_score').getByTestId('reported')).toContainText('566 pts');
+  await expect(page.getByTestId('preview-row-health_score').getByTestId('reported')).toContainText('previous week per the report: 540 pts');
+  await expect(page.getByTestId('preview-row-data_classification_progress').getByTestId('reported')).toHaveText('42.94% (73 / 170)');
   await expect(page.getByTestId('preview-row-incidents_d').getByTestId('reported')).toHaveText('2');
   await expect(page.getByTestId('preview-tally')).toContainText('12 of 12 metrics in the report: 12 new');
   const events = page.getByTestId('preview-incidents').locator('li');
   await expect(events).toHaveCount(2);
-  await expect(events.nth(0)).toContainText('2023-07-18 09:40 · 网关节点证书即将过期告警，部分请求握手失败 · 6 min · D (final)');
-  await expect(events.nth(1)).toContainText('2023-07-20 21:15 · 对账文件下载超时，对账延迟 · 35 min · D (estimated)');
+  await expect(events.nth(0)).toContainText('2023-07-18 09:40 · 风控规则引擎响应变慢，部分代收交易超时 · 12 min · D (final)');
+  await expect(events.nth(1)).toContainText('2023-07-20 21:15 · 银行对账文件延迟到达，日终对账推迟 · 25 min · D (estimated)');
   await expect(page.getByTestId('preview-event-policy')).toContainText('its 2 events are added to the 0 stored');
   await expect(page.getByText('No warnings: the report is consistent.')).toBeVisible();
   await screenshot(page, 'import-preview');
@@ -60,32 +60,32 @@ test('an editor pastes a weekly report, checks the preview, publishes it and fin
   await expect(page.getByTestId('preview-stored')).toHaveText('Stored: Published · v1');
   const after = stored('2023-07-17');
   expect(after.week?.status).toBe('published');
-  expect(after.values.health_score.value).toBe(589);
-  expect(after.values.data_classification_progress).toMatchObject({ value: 42.46, done: 76, total: 179 });
+  expect(after.values.health_score.value).toBe(566);
+  expect(after.values.data_classification_progress).toMatchObject({ value: 42.94, done: 73, total: 170 });
   expect(after.incidents).toHaveLength(2);
 
   await page.getByTestId('import-week-link').click();
   await expect(page).toHaveURL(/\/weeks\/2023-W30$/);
   await expect(page.getByTestId('week-title')).toContainText('Week 30, 2023');
-  await expect(page.getByTestId('tile-health_score').getByTestId('tile-value')).toHaveText('589 pts');
+  await expect(page.getByTestId('tile-health_score').getByTestId('tile-value')).toHaveText('566 pts');
   await expect(page.getByTestId('week-incidents').locator('li')).toHaveCount(2);
   await expect(page.getByTestId('week-history')).toContainText('editor@e2e.test');
 });
 
 test('an inconsistent report shows its warning in the preview, and a draft save keeps the derived value', async ({ page }) => {
   await login(page, 'editor');
-  const text = sample('2023-W31.md').replace('完成率：52.49%', '完成率：60.49%');
+  const text = sample('2023-W31.md').replace('完成率：52.33%', '完成率：60.33%');
   await pasteAndPreview(page, text);
   const warnings = page.getByTestId('preview-warnings');
-  await expect(warnings.locator('li[data-code="percent_mismatch"]')).toContainText('reported 60.49% but 95/181 = 52.49%');
+  await expect(warnings.locator('li[data-code="percent_mismatch"]')).toContainText('reported 60.33% but 90/172 = 52.33%');
   await expect(page.getByRole('heading', { name: 'Warnings (1)' })).toBeVisible();
-  await expect(page.getByTestId('preview-row-data_classification_progress').getByTestId('reported')).toHaveText('52.49% (95 / 181)');
+  await expect(page.getByTestId('preview-row-data_classification_progress').getByTestId('reported')).toHaveText('52.33% (90 / 172)');
   await screenshot(page, 'import-warnings');
 
   await page.getByRole('button', { name: 'Save as draft', exact: true }).click();
   await expect(page.getByTestId('import-message')).toContainText('Saved 2023-W31 as a draft.');
   expect(stored('2023-07-24').week?.status).toBe('draft');
-  expect(stored('2023-07-24').values.data_classification_progress.value).toBe(52.49);
+  expect(stored('2023-07-24').values.data_classification_progress.value).toBe(52.33);
 });
 
 test('a save made by someone else after the preview is refused with their changes shown', async ({ page }) => {
@@ -111,7 +111,7 @@ test('a save made by someone else after the preview is refused with their change
   await expect(page.getByTestId('preview-row-health_score').getByTestId('stored')).toHaveText('499 pts');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByTestId('import-message')).toContainText('Published 2023-W28.');
-  expect(stored('2023-07-03').values.health_score.value).toBe(512);
+  expect(stored('2023-07-03').values.health_score.value).toBe(517);
 });
 
 test('a viewer has no import page and no Import link', async ({ page }) => {

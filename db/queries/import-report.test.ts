@@ -16,7 +16,7 @@ import { getWeekRecord } from './weeks';
 vi.stubEnv('BASE_URL', '');
 vi.stubEnv('WEEK_NUMBERING', 'jan1');
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
+const SAMPLES = path.resolve(__dirname, '../../fixtures/reports');
 const W30 = readFileSync(path.join(SAMPLES, '2023-W30.md'), 'utf8');
 const WEEK = '2023-07-17';
 const alice = { userId: 'u-alice', email: 'alice@example.com' };
@@ -31,14 +31,14 @@ function openDb() {
 describe('previewReport', () => {
   it('shows the week, each value beside the stored one, the events and what happens to the stored log', () => {
     const db = openDb();
-    saveWeek(schema.parse({ weekStart: WEEK, baseVersion: 0, intent: 'draft', values: { health_score: { value: '580' }, inbound_success_rate: { value: '99.99' } } }), alice, db);
+    saveWeek(schema.parse({ weekStart: WEEK, baseVersion: 0, intent: 'draft', values: { health_score: { value: '580' }, inbound_success_rate: { value: '99.98' } } }), alice, db);
     const p = previewReport(W30, db);
     expect(p.week).toMatchObject({ label: '2023-W30', weekStart: WEEK, reportDate: '2023-07-22' });
     expect(p.stored).toEqual({ exists: true, status: 'draft', version: 1, incidentCount: 0 });
     const row = (key: string) => p.rows.find((r) => r.key === key)!;
-    expect(row('health_score')).toMatchObject({ reported: 589, previous: 567, stored: { value: 580 }, outcome: 'changed' });
-    expect(row('inbound_success_rate')).toMatchObject({ reported: 99.99, outcome: 'unchanged' });
-    expect(row('data_classification_progress')).toMatchObject({ counts: { done: 76, total: 179 }, stored: null, next: { value: 42.46, done: 76, total: 179 }, outcome: 'new' });
+    expect(row('health_score')).toMatchObject({ reported: 566, previous: 540, stored: { value: 580 }, outcome: 'changed' });
+    expect(row('inbound_success_rate')).toMatchObject({ reported: 99.98, outcome: 'unchanged' });
+    expect(row('data_classification_progress')).toMatchObject({ counts: { done: 73, total: 170 }, stored: null, next: { value: 42.94, done: 73, total: 170 }, outcome: 'new' });
     expect(p.incidents).toHaveLength(2);
     expect(p.replacesIncidents).toBe(true);
     expect(p.warnings).toEqual([]);
@@ -57,7 +57,7 @@ describe('importReport', () => {
     const db = openDb();
     const first = importReport(W30, { intent: 'publish' }, alice, db);
     expect(first).toMatchObject({ ok: true, weekStart: WEEK, status: 'published', version: 1 });
-    expect(getWeekValues(WEEK, db).data_classification_progress).toMatchObject({ value: 42.46, done: 76, total: 179 });
+    expect(getWeekValues(WEEK, db).data_classification_progress).toMatchObject({ value: 42.94, done: 73, total: 170 });
     expect(listIncidents(WEEK, db).map((e) => e.startedAt)).toEqual(['2023-07-18T09:40', '2023-07-20T21:15']);
     const audit = db.select().from(revisions).all();
     expect(audit.length).toBeGreaterThan(10);
@@ -90,7 +90,7 @@ describe('importReport', () => {
   it('needs a reason to change a published week, and keeps the stored log when the report has no event section', () => {
     const db = openDb();
     importReport(W30, { intent: 'publish' }, alice, db);
-    const noLog = W30.slice(0, W30.indexOf('3. 生产稳定性事件')).replace('589分', '600分');
+    const noLog = W30.slice(0, W30.indexOf('3. 生产稳定性事件')).replace('566分', '600分');
     expect(importReport(noLog, { intent: 'save' }, alice, db)).toEqual({ ok: false, kind: 'needs_reason' });
     expect(importReport(noLog, { intent: 'save', reason: 'restated' }, alice, db)).toMatchObject({ ok: true, status: 'published', version: 2 });
     expect(getWeekValues(WEEK, db).health_score.value).toBe(600);

@@ -1,6 +1,5 @@
 // A pasted (or filed) weekly report: what saving it would change, and the save itself through saveWeek,
 // so it meets the same validation, version check and audit trail as the weekly form.
-import { hasEventSection } from '@/lib/import/report-shape';
 import { reportToEntryInput } from '@/lib/import/report-entry';
 import { incidentCountWarnings } from '@/lib/kpi/entry-warnings';
 import type { GradeStatus, Grade, WeekStatus } from '@/lib/constants';
@@ -66,7 +65,7 @@ interface Prepared {
 
 function prepare(text: string, db: Db): Prepared {
   const report = parseReport(text, { numbering: getWeekNumbering(db) });
-  return { report, weekStart: report.week?.start ?? null, metrics: listMetrics({}, db), replacesIncidents: hasEventSection(text) };
+  return { report, weekStart: report.week?.start ?? null, metrics: listMetrics({}, db), replacesIncidents: report.hasEventLog };
 }
 
 /** Metrics the report states that the catalogue no longer has active: they are left out, and said so. */

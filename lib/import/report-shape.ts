@@ -1,17 +1,6 @@
-// What the importers need from a report beyond parseReport's result: whether it has an event log at all
-// (only then does its log replace the stored one), and the result in the shape of samples/expected.json.
-import { parseIncidentLog } from '../report/incidents';
-import { MAX_REPORT_CHARS, type ParsedReport } from '../report/parse-report';
-import { toLines } from '../report/text';
-
-/** True when the report has a production-event section, even one that says "无" (no events this week). */
-export function hasEventSection(text: string): boolean {
-  try {
-    return parseIncidentLog(toLines(text.slice(0, MAX_REPORT_CHARS))).log.present;
-  } catch {
-    return false;
-  }
-}
+// The parsed report in the shape the command line prints (fixtures/reports/expected.json's keys, plus
+// `report`, the whole report's sections).
+import type { ParsedReport } from '../report/parse-report';
 
 /** Exactly the keys of an expected.json entry, in its order, and nothing else. */
 export function reportJson(report: ParsedReport) {
@@ -30,5 +19,6 @@ export function reportJson(report: ParsedReport) {
       handling: e.handling,
     })),
     warnings: report.warnings.map((w) => ({ code: w.code, message: w.message })),
+    report: report.report,
   };
 }

@@ -1,8 +1,8 @@
 // The production-event log ("生产稳定性事件："): one entry per dated line, with the lines below it.
 import type { Grade, GradeStatus } from '../constants';
-import { parseDate, toDateString } from '../weeks';
 import { headingLevel, tidy, type ReportLine } from './text';
-import type { ParsedIncident, ReportWarning } from './types';
+import { daysBetween, spanMinutes } from './incident-dates';
+import type { ReportWarning } from './types';
 
 /** An event as logged: the log gives month and day only, the year comes from the report. */
 export interface LoggedIncident {
@@ -12,6 +12,8 @@ export interface LoggedIncident {
   hour: number;
   minute: number;
   durationMinutes?: number;
+  /** A span's end written with its own date: the duration is settled once the year is known (29 February). */
+  spanEnd?: { month: number; day: number; hour: number; minute: number };
   grade: Grade | null;
   gradeStatus: GradeStatus | null;
   title: string;
@@ -33,10 +35,15 @@ interface Text {
 
 const LOG_LABEL = /(?:生产)?稳定性事件|生产事件|生产事故|线上事故/;
 const NONE = /^(?:无|暂无|没有|0\s{0,2}[次起个]?)\s{0,3}[。.]?$/;
+// A date may be written twice ("3/02 03/02 21:40"): the second copy is skipped.
 const EVENT =
-  /^\s{0,8}(?:[-*+•]\s{0,3})?(?:\d{1,2}[.、)]\s{1,3})?(?:(\d{4})\s{0,2}[-/.年]\s{0,2})?(\d{1,2})\s{0,2}(?:[/.-]|月)\s{0,2}(\d{1,2})\s{0,2}日?\s{0,4}(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
+  /^\s{0,12}(?:[-*+•]\s{0,3})?(?:\d{1,2}[.、)]\s{1,3}|\(\d{1,2}\)\s{0,3})?(?:(\d{4})\s{0,2}[-/.年]\s{0,2})?(\d{1,2})\s{0,2}(?:[/.-]|月)\s{0,2}(\d{1,2})\s{0,2}日?(?:\s{1,4}\d{1,2}\s{0,2}(?:[/.-]|月)\s{0,2}\d{1,2}\s{0,2}日?)?\s{0,4}(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
+/** A dated list line without a readable time: an event the log cannot place, worth a warning. */
+const DATED_ITEM = /^\s{0,12}(?:[-*+•]\s{0,3}|\d{1,2}[.、)]\s{1,3})(?:\d{4}\s{0,2}[-/.年]\s{0,2})?(\d{1,2})\s{0,2}(?:[/.]|月)\s{0,2}(\d{1,2})(?!\d)/;
 const TOP_LEVEL_ITEM = /^\d{1,2}[.、)]\s/;
-const SPAN_AT_START = /^\s{0,3}(?:~|-|–|—|至|到)\s{0,3}(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
+// The end may carry its own date when the event ran past midnight ("21:40 ～ 03/03 08:05").
+const SPAN_AT_START =
+  /^\s{0,3}(?:~|-|–|—|至|到)\s{0,3}(?:(\d{1,2})\s{0,2}(?:[/.-]|月)\s{0,2}(\d{1,2})\s{0,2}日?\s{0,4})?(\d{1,2})\s{0,2}:\s{0,2}(\d{2})/;
 const SPAN = /(\d{1,2}):(\d{2})\s{0,3}(?:~|-|–|—|至|到)\s{0,3}(\d{1,2}):(\d{2})/;
 const DURATION =
   /(?:持续|影响|耗时|历时)(?:时间|时长)?\s{0,3}:?\s{0,3}约?\s{0,2}(\d{1,5}(?:\.\d{1,2})?)\s{0,2}(小时|hours?|hrs?|h|分钟|分|minutes?|mins?|m)(?:\s{0,2}(\d{1,3})\s{0,2}(?:分钟|分|minutes?|mins?|m))?/i;
@@ -45,6 +52,14 @@ const GRADE = /(预估|预计|初步定级|定级|最终定级)\s{0,2}(?:为)?\s
 const FIELD = /(?<=^|[\s,;。、*•-])(原因|根因|处置|处理)\s{0,2}:/g;
 const BRACKETED = /\(([^()]{0,60})\)/g;
 const CLAUSE = /[^,;，；。]+[,;，；。]?|[,;，；。]/g;
+
+/** Whether a line introduces the log ("生产稳定性事件：", "…：无", or the first event on the same line). */
+export function introducesLog(norm: string): boolean {
+  const label = LOG_LABEL.exec(norm);
+  if (!label) return false;
+  const rest = norm.slice(label.index + label[0].length).trim().replace(/^:\s{0,3}/, '');
+  return rest === '' || rest.endsWith(':') || NONE.test(rest) || EVENT.test(rest);
+}
 
 export function parseIncidentLog(lines: ReportLine[]): { log: IncidentLog; warnings: ReportWarning[] } {
   const warnings: ReportWarning[] = [];
@@ -75,6 +90,12 @@ export function parseIncidentLog(lines: ReportLine[]): { log: IncidentLog; warni
         continue;
       }
       if (!headingLevel(line.norm) && !TOP_LEVEL_ITEM.test(line.norm)) {
+        const dated = DATED_ITEM.exec(line.norm);
+        if (dated && !/^\s{0,12}(?:[-*+•]\s{0,3}|\d{1,2}[.、)]\s{1,3})?(?:原因|根因|处置|处理)/.test(line.norm)) {
+          flush();
+          warnings.push({ code: 'incident_no_time', message: `"${line.raw.trim()}" looks like an event but has no start time; add it by hand.` });
+          continue;
+        }
         if (block && line.norm.trim()) block.push(whole);
         continue;
       }
@@ -112,9 +133,18 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   }
   let desc = slice(head, m[0].length);
   let durationMinutes: number | undefined;
+  let spanEndDay: LoggedIncident['spanEnd'];
   const spanEnd = SPAN_AT_START.exec(desc.norm);
   if (spanEnd) {
-    durationMinutes = spanMinutes(hour, minute, Number(spanEnd[1]), Number(spanEnd[2]));
+    const endDay = spanEnd[1] ? { month: Number(spanEnd[1]), day: Number(spanEnd[2]) } : null;
+    const days = endDay && daysBetween(month, day, endDay.month, endDay.day);
+    if (endDay && days === null) {
+      // An end date before the start (or weeks after it) is a typo we cannot settle: no duration, a warning.
+      warnings.push({ code: 'uncertain_value', message: `"${head.raw.trim()}": the span's end date cannot follow its start; enter the duration by hand.` });
+    } else {
+      durationMinutes = spanMinutes(hour, minute, Number(spanEnd[3]), Number(spanEnd[4]), days);
+      if (endDay) spanEndDay = { ...endDay, hour: Number(spanEnd[3]), minute: Number(spanEnd[4]) };
+    }
     desc = slice(desc, spanEnd[0].length);
   }
 
@@ -133,7 +163,15 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   }
 
   const allNorm = block.map((t) => t.norm).join('\n');
-  durationMinutes ??= durationOf(desc.norm) ?? spanOf(desc.norm) ?? durationOf(allNorm);
+  const stated = durationOf(allNorm);
+  if (durationMinutes !== undefined && stated !== undefined && Math.abs(stated - durationMinutes) > 1) {
+    // Two readings of one event: the span is kept, and the user is told rather than left with a guess.
+    warnings.push({
+      code: 'incident_duration_mismatch',
+      message: `"${head.raw.trim()}": the span gives ${durationMinutes} min but the text says ${stated} min; using the span.`,
+    });
+  }
+  durationMinutes ??= durationOf(desc.norm) ?? spanOf(desc.norm) ?? stated;
   const { grade, gradeStatus } = gradeOf(allNorm);
   return {
     year: m[1] ? Number(m[1]) : null,
@@ -142,18 +180,13 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
     hour,
     minute,
     ...(durationMinutes !== undefined ? { durationMinutes } : {}),
+    ...(spanEndDay ? { spanEnd: spanEndDay } : {}),
     grade,
     gradeStatus,
     title: titleOf(fields.title),
     cause: join(fields.cause.map(withoutGrade)),
     handling: join(fields.handling.map(withoutGrade)),
   };
-}
-
-function spanMinutes(h1: number, m1: number, h2: number, m2: number): number | undefined {
-  if (h2 > 23 || m2 > 59) return undefined;
-  const diff = h2 * 60 + m2 - (h1 * 60 + m1);
-  return diff >= 0 ? diff : diff + 24 * 60; // an end before the start ran past midnight
 }
 
 function spanOf(norm: string): number | undefined {
@@ -221,42 +254,4 @@ function titleOf(parts: Text[]): string {
     }
   }
   return tidy(kept.join('').trim()) || join(parts.map(withoutGrade));
-}
-
-/** Dates the logged events; a December event in an early-January report is from the year before. */
-export function dateIncidents(
-  logged: LoggedIncident[],
-  reportDate: Date | null,
-): { incidents: ParsedIncident[]; warnings: ReportWarning[] } {
-  const warnings: ReportWarning[] = [];
-  const incidents: ParsedIncident[] = [];
-  for (const e of logged) {
-    let year = e.year;
-    if (year === null && reportDate) {
-      year = reportDate.getFullYear() - (e.month - (reportDate.getMonth() + 1) > 6 ? 1 : 0);
-    }
-    const when = `${String(e.month).padStart(2, '0')}/${String(e.day).padStart(2, '0')}`;
-    if (year === null) {
-      warnings.push({ code: 'incident_no_year', message: `Event on ${when} cannot be dated: the report has no date.` });
-      continue;
-    }
-    const date = year >= 1900 && year <= 2999 ? parseDate(`${year}-${e.month}-${e.day}`) : null;
-    if (!date) {
-      warnings.push({ code: 'incident_invalid_date', message: `Event on ${year}/${when} is not a real date; skipped.` });
-      continue;
-    }
-    const time = `${String(e.hour).padStart(2, '0')}:${String(e.minute).padStart(2, '0')}`;
-    incidents.push({
-      startedAt: `${toDateString(date)}T${time}`,
-      ...(e.durationMinutes !== undefined ? { durationMinutes: e.durationMinutes } : {}),
-      grade: e.grade,
-      gradeStatus: e.gradeStatus,
-      title: e.title,
-      cause: e.cause,
-      handling: e.handling,
-    });
-  }
-  // Logs are not always in time order; the stable sort keeps same-minute events as written.
-  incidents.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
-  return { incidents, warnings };
 }

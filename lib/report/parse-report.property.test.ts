@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GRADES, METRIC_KEYS, type DefaultMetricKey } from '../constants';
 import { parseReport, type ParsedReport } from './parse-report';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
+const SAMPLES = path.resolve(__dirname, '../../fixtures/reports');
 const samples = readdirSync(SAMPLES)
   .filter((f) => f.endsWith('.md'))
   .map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
@@ -25,7 +25,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Everything a caller may rely on, whatever the input. */
 function expectWellFormed(r: ParsedReport): void {
-  expect(Object.keys(r).sort()).toEqual(['counts', 'incidents', 'previous', 'values', 'warnings', 'week']);
+  expect(Object.keys(r).sort()).toEqual(['counts', 'hasEventLog', 'incidents', 'previous', 'report', 'values', 'warnings', 'week']);
+  for (const list of [r.report.focus, r.report.other, r.report.nextWeek]) for (const s of list) expect(typeof s).toBe('string');
+  expect(typeof r.report.reflection).toBe('string');
+  for (const o of r.report.objectives) expect(o.code).toMatch(/^O\d{1,2}$/);
+  for (const f of r.report.findings) expect(f.title.length).toBeGreaterThan(0);
   if (r.week === null) {
     expect(r.warnings.length).toBeGreaterThan(0);
   } else {
@@ -143,7 +147,7 @@ describe('parseReport is total', () => {
       ),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 
   it('survives inputs that are not strings at run time', () => {
     for (const bad of [undefined, null, 42, {}, []]) {

@@ -3,15 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport, type ParsedReport } from './parse-report';
 
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
+const SAMPLES = path.resolve(__dirname, '../../fixtures/reports');
 
 interface ExpectedSample {
   week: ParsedReport['week'];
   values: ParsedReport['values'];
   counts: ParsedReport['counts'];
   previous: ParsedReport['previous'];
-  incidents: Array<Pick<ParsedReport['incidents'][number], 'startedAt' | 'durationMinutes' | 'grade' | 'gradeStatus'>>;
+  incidents: Array<Pick<ParsedReport['incidents'][number], 'startedAt' | 'durationMinutes' | 'grade' | 'gradeStatus' | 'title'>>;
   warnings: number;
+  warningCodes: string[];
 }
 
 const expected = JSON.parse(readFileSync(path.join(SAMPLES, 'expected.json'), 'utf8')) as Record<string, unknown>;
@@ -24,7 +25,7 @@ const report = (body: string, heading = '# 第29周 2023-07-15') => `${heading}\
 
 describe('sample reports', () => {
   it('finds every sample listed in expected.json', () => {
-    expect(sampleFiles.length).toBeGreaterThanOrEqual(4);
+    expect(sampleFiles.length).toBeGreaterThanOrEqual(7);
     for (const f of sampleFiles) expect(expected).toHaveProperty([f]);
   });
 
@@ -40,11 +41,12 @@ describe('sample reports', () => {
     });
 
     it('reads the incident log', () => {
-      expect(got.incidents.map(({ startedAt, durationMinutes, grade, gradeStatus }) => ({
+      expect(got.incidents.map(({ startedAt, durationMinutes, grade, gradeStatus, title }) => ({
         startedAt,
         durationMinutes,
         grade,
         gradeStatus,
+        title,
       }))).toEqual(want.incidents);
       for (const i of got.incidents) {
         expect(i.title).not.toBe('');
@@ -53,18 +55,18 @@ describe('sample reports', () => {
       }
     });
 
-    it('raises exactly the expected warnings (none for these samples)', () => {
-      expect(got.warnings.length).toBeGreaterThanOrEqual(want.warnings);
-      expect(got.warnings).toEqual([]);
+    it('raises exactly the expected warnings', () => {
+      expect(got.warnings).toHaveLength(want.warnings);
+      expect(got.warnings.map((w) => w.code)).toEqual(want.warningCodes);
     });
   });
 
   it('keeps the incident text without the duration clause or the grade', () => {
     const w28 = parse(readFileSync(path.join(SAMPLES, '2023-W28.md'), 'utf8'));
     expect(w28.incidents[0]).toMatchObject({
-      title: '监控发现清结算批量任务延迟',
-      cause: '批量任务所在节点磁盘IO打满，任务排队',
-      handling: '迁移任务到备用节点后恢复；增加磁盘IO监控。',
+      title: '代付回单推送积压',
+      cause: '消息队列消费者线程池耗尽',
+      handling: '扩容消费者并限流上游。',
     });
   });
 
@@ -202,6 +204,34 @@ describe('metric lines', () => {
     expect(r.values).toEqual({ hive_overall_progress: 100, hive_migration_progress: 100, inbound_success_rate: 99.995 });
   });
 
+  it('takes this week\'s column of a KPI table and last week\'s as previous, whatever the column order', () => {
+    const r = parse(report('| 指标 | 目标 | 上周 | 本周 |\n|---|---|---|---|\n| 入金有效成功率 | 99.99% | 99.97% | 99.98% |\n| 健康分 | 600分 | 702 分 | 715 分 |'));
+    expect(r.values).toEqual({ inbound_success_rate: 99.98, health_score: 715 });
+    expect(r.previous).toEqual({ inbound_success_rate: 99.97, health_score: 702 });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('warns and reads nothing from a table that does not say which column is this week\'s', () => {
+    const r = parse(report('| 指标 | 7月 | 8月 |\n|---|---|---|\n| 入金有效成功率 | 99.97% | 99.98% |'));
+    expect(r.values).toEqual({});
+    expect(codes(r)).toEqual(['uncertain_value']);
+  });
+
+  it('reads movement phrases and "X（上周Y）" for percentages: the later figure is this week\'s', () => {
+    const r = parse(report('- Hive数仓建设总进度由 97.5% 提升至 98.0%，出金有效成功率 99.93 ％（上周99.96%）'));
+    expect(r.values).toEqual({ hive_overall_progress: 98, outbound_success_rate: 99.93 });
+    expect(r.previous).toEqual({ hive_overall_progress: 97.5, outbound_success_rate: 99.96 });
+  });
+
+  it('reads done/total written as "完成N个，共M个", "(N/M)" and "M个中已完成N个"', () => {
+    for (const line of ['数据分类分级打标完成97个，共120个', '数据分类分级打标（97/120）', '数据分类分级：120个中已完成97个']) {
+      expect(parse(report(line)).counts).toEqual({ data_classification_progress: { done: 97, total: 120 } });
+    }
+    const m = parse(report('- Hive迁移进度 80.0%（64/80）'));
+    expect(m.values).toEqual({ hive_migration_progress: 80 });
+    expect(m.counts).toEqual({ hive_migration_progress: { done: 64, total: 80 } });
+  });
+
   it('ignores an impossible percentage with a warning', () => {
     const r = parse(report('- 入金有效成功率：199.99%'));
     expect(r.values).toEqual({});
@@ -265,6 +295,35 @@ describe('incident log', () => {
       { startedAt: '2023-07-12T11:20', durationMinutes: 32, title: '网关超时' },
     ]);
     expect(one('- 7/12 23:50~00:10 批量任务延迟')[0].durationMinutes).toBe(20);
+  });
+
+  it('reads a span that repeats its date and runs into the next day, and warns when the end date cannot be right', () => {
+    expect(one('- 3/02 03/02 21:40 ～ 03/03 08:05 回盘文件缺失')[0]).toMatchObject({ startedAt: '2023-03-02T21:40', durationMinutes: 625, title: '回盘文件缺失' });
+    const r = parse(report('3. 生产稳定性事件：\n- 7/12 21:40 ～ 07/10 08:05 回盘文件缺失\n    处置：补发'));
+    expect(r.incidents[0]).not.toHaveProperty('durationMinutes');
+    expect(codes(r)).toEqual(['uncertain_value']);
+  });
+
+  it('reads numbered events, 7月12日 dates and 1小时5分 as separate incidents', () => {
+    const r = parse(report('2. 生产稳定性事件：\n    1. 7月12日 10:05 短信抖动，告警持续8mins\n        处置：切换\n    2. 07/13 22:00 批量延迟，持续1小时5分\n        处置：重跑\n3. 其他事项'));
+    expect(r.incidents.map((i) => [i.startedAt, i.durationMinutes, i.title])).toEqual([
+      ['2023-07-12T10:05', 8, '短信抖动'],
+      ['2023-07-13T22:00', 65, '批量延迟'],
+    ]);
+  });
+
+  it('reads events numbered "(1)" and "（2）" each as its own incident', () => {
+    const r = parse(report('3. 生产稳定性事件：\n(1) 7/12 10:05 短信抖动\n（2）7/13 22:00 批量延迟'));
+    expect(r.incidents.map((i) => [i.startedAt, i.title])).toEqual([
+      ['2023-07-12T10:05', '短信抖动'],
+      ['2023-07-13T22:00', '批量延迟'],
+    ]);
+  });
+
+  it('warns about a dated event with no start time instead of dropping it silently', () => {
+    const r = parse(report('3. 生产稳定性事件：\n- 7/12 10:00 网关超时\n- 7/13 夜间批量延迟（时间待补）'));
+    expect(r.incidents).toHaveLength(1);
+    expect(codes(r)).toEqual(['incident_no_time']);
   });
 
   it('drops a bracketed span from the title', () => {

@@ -1,21 +1,33 @@
-// Turns a pasted Markdown weekly report into the week's figures. Pure and total: whatever the input,
-// it returns a result, and everything it could not read cleanly becomes a warning for the import form.
+// Turns a pasted Markdown weekly report into the week: its figures, events and every other section.
+// The text is split into lines once and built into one outline (tree.ts); each kind of section has its
+// own extractor. Pure and total: whatever the input, it returns a result, and everything it could not
+// read cleanly becomes a warning for the import form.
 import { isWeekNumbering, type WeekNumbering } from '../weeks';
 import { reconcileCounts } from './counts';
-import { dateIncidents, parseIncidentLog } from './incidents';
+import { dateIncidents } from './incident-dates';
+import { parseIncidentLog } from './incidents';
 import { extractMetrics } from './metrics';
+import { extractSections } from './sections';
 import { toLines } from './text';
-import type { ParsedReport } from './types';
+import { buildTree } from './tree';
+import type { ParsedReport, WholeReport } from './types';
 import { parseWeek } from './week';
 
 export type {
+  ItemStatus,
   MetricCounts,
   ParsedIncident,
   ParsedReport,
   ReportWarning,
+  ReportFinding,
+  ReportItem,
+  ReportObjective,
   ReportWarningCode,
   ReportWeek,
+  WholeReport,
 } from './types';
+
+export const emptyWholeReport = (): WholeReport => ({ focus: [], objectives: [], findings: [], other: [], reflection: '', nextWeek: [] });
 
 export interface ParseReportOptions {
   numbering: WeekNumbering;
@@ -36,6 +48,8 @@ export function parseReport(text: string, options: ParseReportOptions): ParsedRe
       previous: {},
       incidents: [],
       warnings: [{ code: 'parse_error', message: `The report could not be read: ${String(err)}` }],
+      report: emptyWholeReport(),
+      hasEventLog: false,
     };
   }
 }
@@ -58,6 +72,7 @@ function parse(input: unknown, options: ParseReportOptions | undefined): ParsedR
   const { log, warnings: logWarnings } = parseIncidentLog(lines);
   const dated = dateIncidents(log.incidents, week.reportDate);
   const counts = reconcileCounts(metrics.incidentCounts, log);
+  const report = extractSections(buildTree(lines));
 
   warnings.push(...week.warnings, ...metrics.warnings, ...logWarnings, ...dated.warnings, ...counts.warnings);
   return {
@@ -67,5 +82,7 @@ function parse(input: unknown, options: ParseReportOptions | undefined): ParsedR
     previous: metrics.previous,
     incidents: dated.incidents,
     warnings,
+    report,
+    hasEventLog: log.present,
   };
 }

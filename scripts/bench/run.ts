@@ -323,7 +323,7 @@ async function main(): Promise<void> {
     const csv = await measureCsvImport(tmp, 3);
     log(`CSV import ${csv.ms} ms (median of ${csv.runsMs.join(', ')})`);
     const parse = measureParseReport(500);
-    if (!parse) problems.push('parse: no samples in ../shared/samples/*.md');
+    if (!parse) problems.push('parse: no reports in fixtures/reports/*.md');
     log(`report parse ${parse?.ms ?? 'n/a'} ms`);
 
     const db10 = path.join(tmp, 'weeks-520.sqlite');

@@ -3,6 +3,7 @@ import { userCommand } from './user';
 import { backupCommand } from './backup';
 import { exportCsvCommand } from './export-csv';
 import { exportJsonCommand } from './export-json';
+import { exportReportCommand } from './export-report';
 import { importCsvCommand } from './import-csv';
 import { importReportCommand } from './import-report';
 import { restoreCommand } from './restore';
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> 
   'import-csv': importCsvCommand,
   'export-csv': exportCsvCommand,
   'export-json': exportJsonCommand,
+  'export-report': exportReportCommand,
   backup: backupCommand,
   restore: restoreCommand,
   share: shareCommand,
@@ -27,6 +29,7 @@ export const USAGE = `usage: npm run kpi -- <command>
   import-csv FILE [--dry-run]
   export-csv [--out FILE] [--from W] [--to W] [--published-only]
   export-json --out FILE
+  export-report --week W [--lang zh|en] [--out FILE]
   backup FILE
   restore FILE
   share create --label L [--expires 1d|7d|30d|90d|never] [--from W --to W]

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
-const SAMPLES = path.resolve(ROOT, '../shared/samples');
+const SAMPLES = path.resolve(ROOT, 'fixtures/reports');
 const expected = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'expected.json'), 'utf8')) as Record<string, ExpectedSample>;
 const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.md')).sort();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-cli-'));
@@ -21,6 +21,7 @@ interface ExpectedSample {
   previous: unknown;
   incidents: Record<string, unknown>[];
   warnings: number;
+  report: { focus: number; nextWeek: number; objectives: { code: string }[] };
 }
 
 function kpi(args: string[]) {
@@ -38,7 +39,11 @@ describe('kpi import-report --dry-run --json', () => {
     const { stdout } = await kpi(['import-report', path.join(SAMPLES, file), '--dry-run', '--json']);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     const got = JSON.parse(stdout);
-    expect(Object.keys(got)).toEqual(['week', 'values', 'counts', 'previous', 'incidents', 'warnings']);
+    expect(Object.keys(got)).toEqual(['week', 'values', 'counts', 'previous', 'incidents', 'warnings', 'report']);
+    expect(Object.keys(got.report)).toEqual(['focus', 'objectives', 'findings', 'other', 'reflection', 'nextWeek']);
+    expect(got.report.focus).toHaveLength(want.report.focus);
+    expect(got.report.nextWeek).toHaveLength(want.report.nextWeek);
+    expect(got.report.objectives.map((o: { code: string }) => o.code)).toEqual(want.report.objectives.map((o) => o.code));
     expect(got.week).toEqual(want.week);
     expect(got.values).toEqual(want.values);
     expect(got.counts).toEqual(want.counts);

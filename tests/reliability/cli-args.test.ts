@@ -59,8 +59,8 @@ function isClearError(error: unknown): boolean {
 const fileArg = fc.constantFrom('good.csv', 'bad.csv', 'report.md', 'garbage.db', 'a-folder', 'missing.csv', 'out/new.db', 'backup.db', '');
 const token = fc.oneof(
   { arbitrary: fc.constantFrom('create', 'list', 'disable', 'enable', 'delete'), weight: 2 },
-  { arbitrary: fc.constantFrom('--email', '--role', '--password', '--name', '--json', '--dry-run', '--publish', '--allow-missing', '--reason', '--out', '--from', '--to', '--published-only', '--', '-x', '--email='), weight: 4 },
-  { arbitrary: fc.constantFrom('a@b.co', 'admin@weekline.local', 'not-an-email', 'admin', 'editor', 'viewer', 'root', 'long-enough-password', 'short', '2024-W02', '2024-01-08', '2024-W99', '2025-01-01', 'x'.repeat(300)), weight: 3 },
+  { arbitrary: fc.constantFrom('--email', '--role', '--password', '--name', '--json', '--dry-run', '--publish', '--allow-missing', '--reason', '--out', '--from', '--to', '--published-only', '--week', '--lang', '--', '-x', '--email='), weight: 4 },
+  { arbitrary: fc.constantFrom('a@b.co', 'admin@weekline.local', 'not-an-email', 'admin', 'editor', 'viewer', 'root', 'long-enough-password', 'short', '2024-W02', '2024-01-08', '2024-W99', '2025-01-01', 'zh', 'en', 'x'.repeat(300)), weight: 3 },
   { arbitrary: fileArg, weight: 3 },
   { arbitrary: fc.string({ maxLength: 12 }).filter((s) => !s.includes('/') && !s.includes('\\') && !s.startsWith('.')), weight: 1 },
 );

@@ -1,0 +1,49 @@
+// The real command line: a week imported from a report and exported again reads back as the same week.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseReport } from '@/lib/report/parse-report';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURE = path.join(ROOT, 'fixtures/reports/2024-W10.md');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-export-report-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function kpi(args: string[]) {
+  const { BASE_URL: _vite, ...env } = process.env;
+  return run('npx', ['tsx', 'scripts/kpi.ts', ...args], {
+    cwd: ROOT,
+    env: { ...env, DATABASE_PATH: path.join(dir, 'cli.db'), WEEK_NUMBERING: 'jan1', DEMO_DATA: '0' },
+    timeout: 60_000,
+  });
+}
+
+describe('kpi export-report', () => {
+  it('prints the stored week as the team report; importing it again gives the same values, counts and events', async () => {
+    await kpi(['import-report', FIXTURE, '--publish']);
+    const { stdout } = await kpi(['export-report', '--week', '2024-W10']);
+    const original = parseReport(fs.readFileSync(FIXTURE, 'utf8'), { numbering: 'jan1' });
+    const back = parseReport(stdout, { numbering: 'jan1' });
+    expect(stdout).toMatch(/^# 第10周 2024-03-09\n/);
+    expect(back.week).toEqual(original.week);
+    expect(back.values).toEqual(original.values);
+    expect(back.counts).toEqual(original.counts);
+    expect(back.incidents.map(({ startedAt, durationMinutes, grade, gradeStatus, title }) => ({ startedAt, durationMinutes, grade, gradeStatus, title }))).toEqual(
+      original.incidents.map(({ startedAt, durationMinutes, grade, gradeStatus, title }) => ({ startedAt, durationMinutes, grade, gradeStatus, title })),
+    );
+    expect(back.warnings).toEqual([]);
+
+    const en = await kpi(['export-report', '--week', '2024-W10', '--lang', 'en']);
+    expect(en.stdout).toContain('# Week 10 2024-03-09');
+    expect(en.stdout).toContain('- Payment system availability (year to date): 99.9991%');
+  }, 120_000);
+
+  it('says so when the week is not stored, and refuses a bad --week', async () => {
+    await expect(kpi(['export-report', '--week', '2024-W30'])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no week stored') });
+    await expect(kpi(['export-report', '--week', '2024-W99'])).rejects.toMatchObject({ stderr: expect.stringContaining('--week') });
+  }, 120_000);
+});
