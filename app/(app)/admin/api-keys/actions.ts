@@ -16,9 +16,10 @@ export async function createApiKeyAction(_prev: IssuedKeyResult | null, form: Fo
   const values = { label: String(form.get('label') ?? ''), scopes: form.getAll('scopes').map(String), expiresIn: String(form.get('expiresIn') ?? '') };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('apiKeys.onlyAdmins'), values);
-  const parsed = newApiKeySchema().safeParse(values);
+  const now = new Date();
+  const parsed = newApiKeySchema(now).safeParse(values);
   if (!parsed.success) return failure(t('apiKeys.invalid'), values, fieldErrorsOf(parsed.error));
-  const issued = createApiKey(parsed.data, admin);
+  const issued = createApiKey(parsed.data, admin, undefined, now);
   revalidatePath('/admin/api-keys');
   return { ok: true, message: t('apiKeys.createdMessage', { label: parsed.data.label }), key: issued.key };
 }
