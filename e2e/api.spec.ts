@@ -49,7 +49,9 @@ test('a key made on the admin page pushes and publishes a week over HTTP; a wron
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
   await login(viewer, 'viewer');
-  expect((await viewer.goto(`/weeks/${WEEK}`))?.status()).toBe(404);
+  await viewer.goto(`/weeks/${WEEK}`);
+  await expect(viewer.getByTestId('week-title')).toHaveCount(0);
+  await expect(viewer.getByTestId('tile-health_score')).toHaveCount(0);
 
   const published = await request.post(`/api/v1/weeks/${WEEK}/publish`, { headers: { ...auth, 'if-match': '"1"' }, data: { confirmMissing: true } });
   expect(published.status()).toBe(200);

@@ -48,7 +48,7 @@ export default async function ApiKeysPage() {
               <th className="py-2 pr-3 font-medium">{t('apiKeys.key')}</th>
               <th className="py-2 pr-3 font-medium">{t('apiKeys.scopes')}</th>
               <th className="py-2 pr-3 font-medium">{t('apiKeys.created')}</th>
-              <th className="py-2 pr-3 font-medium">{t('apiKeys.expires')}</th>
+              <th className="py-2 pr-3 font-medium">{t('apiKeys.expiresAt')}</th>
               <th className="py-2 pr-3 font-medium">{t('apiKeys.lastUsed')}</th>
               <th className="py-2 pr-3 font-medium">{t('apiKeys.status')}</th>
               <th className="py-2 font-medium">{t('apiKeys.actions')}</th>
