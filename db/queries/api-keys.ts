@@ -77,15 +77,19 @@ export function authenticateApiKey(authorization: string | null, db: Db = getDb(
   if (!key) return null;
   const hash = hashApiKey(key);
   const row = db
-    .select({ id: apiKeys.id, label: apiKeys.label, keyHash: apiKeys.keyHash, scopes: apiKeys.scopes, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt })
+    .select({ id: apiKeys.id, label: apiKeys.label, keyHash: apiKeys.keyHash, scopes: apiKeys.scopes, expiresAt: apiKeys.expiresAt, revokedAt: apiKeys.revokedAt, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .where(eq(apiKeys.prefix, apiKeyPrefix(key)))
     .all()
     .find((r) => sameHash(r.keyHash, hash));
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
-  db.update(apiKeys)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - API_LAST_USED_EVERY_MS)))))
-    .run();
+  const stale = new Date(now.getTime() - API_LAST_USED_EVERY_MS);
+  // Most requests write nothing; the guarded UPDATE keeps two processes from both writing the same minute.
+  if (!row.lastUsedAt || row.lastUsedAt < stale) {
+    db.update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))))
+      .run();
+  }
   return { keyId: row.id, label: row.label, scopes: parseScopes(row.scopes) };
 }
