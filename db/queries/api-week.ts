@@ -33,11 +33,17 @@ export type ApiWriteOutcome =
 /** Called inside the write's transaction with its outcome (the idempotent answer is stored there). */
 export type OnOutcome = (tx: Tx, outcome: ApiWriteOutcome) => void;
 
-/** Who API writes are by: one disabled user row that can never log in; the email names the key. */
-function apiActor(tx: Tx, principal: ApiPrincipal): Actor {
-  tx.insert(user).values({ id: randomUUID(), email: API_ACTOR_EMAIL, name: 'API', role: 'editor', disabled: true }).onConflictDoNothing({ target: user.email }).run();
-  const row = tx.select({ id: user.id }).from(user).where(eq(user.email, API_ACTOR_EMAIL)).get()!;
-  return { userId: row.id, email: `api key #${principal.keyId} ${principal.label}`.slice(0, 200) };
+/**
+ * Who API writes are by: one disabled user row that can never log in; the email names the key. `created` says
+ * the row was made for this write, so a refused write can take it back and leave no trace.
+ */
+function apiActor(tx: Tx, principal: ApiPrincipal): { actor: Actor; created: boolean } {
+  const email = `api key #${principal.keyId} ${principal.label}`.slice(0, 200);
+  const existing = tx.select({ id: user.id }).from(user).where(eq(user.email, API_ACTOR_EMAIL)).get();
+  if (existing) return { actor: { userId: existing.id, email }, created: false };
+  const id = randomUUID();
+  tx.insert(user).values({ id, email: API_ACTOR_EMAIL, name: 'API', role: 'editor', disabled: true }).run();
+  return { actor: { userId: id, email }, created: true };
 }
 
 function readWeek(tx: Tx | Db, weekStart: string): ApiWeek | null {
@@ -92,7 +98,9 @@ function write(
       const current = readWeek(tx, weekStart);
       if (mustExist && !current) return { kind: 'not_found' };
       if (ifMatchFails(ifMatch, current)) return { kind: 'precondition_failed', currentVersion: current?.version ?? null };
-      const saved = saveWeekInTransaction(tx, change(storedEntry(tx, weekStart, current)), apiActor(tx, principal));
+      const { actor, created } = apiActor(tx, principal);
+      const saved = saveWeekInTransaction(tx, change(storedEntry(tx, weekStart, current)), actor);
+      if (!saved.ok && created) tx.delete(user).where(eq(user.id, actor.userId)).run();
       if (saved.ok) return { kind: 'ok', week: readWeek(tx, weekStart)!, changes: saved.changes };
       if (saved.kind === 'conflict') return { kind: 'conflict', currentVersion: saved.currentVersion };
       if (saved.kind === 'needs_reason') return { kind: 'needs_reason' };

@@ -122,6 +122,7 @@ describe('PUT /api/v1/weeks/{label}/values', () => {
     expect((await refused.json()).errors).toEqual([{ pointer: '/reason', field: 'reason', message: expect.any(String) }]);
     expect(getWeekValues(WEEK, db).health_score.value).toBe(650);
     expect(revisionCount()).toBe(revisionsBefore);
+    expect(db.select().from(user).where(eq(user.email, 'api@weekline.local')).all()).toEqual([]);
 
     const ok = await put({ key, body: { values: { health_score: 640 }, reason: 'monitoring corrected' } });
     expect(ok.status).toBe(200);
