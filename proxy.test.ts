@@ -62,4 +62,19 @@ describe('proxy', () => {
     expect(proxy(req('/s/abc')).headers.get('referrer-policy')).toBe('no-referrer');
     expect(proxy(req('/login')).headers.get('referrer-policy')).toBe('same-origin');
   });
+
+  it('hands /api/v1 to its handlers: no login redirect, no Origin check (Bearer keys only, never cookies)', () => {
+    for (const [path, method, headers] of [
+      ['/api/v1/weeks/2024-W02', 'GET', {}],
+      ['/api/v1/openapi.json', 'GET', {}],
+      ['/api/v1/weeks/2024-W02/values', 'PUT', { origin: 'https://monitoring.example', authorization: 'Bearer wl_x' }],
+      ['/api/v1/weeks/2024-W02/publish', 'POST', { origin: 'null' }],
+    ] as const) {
+      const res = proxy(req(path, { method, headers }));
+      expect(res.headers.get('x-middleware-next')).toBe('1');
+      expectHeaders(res);
+    }
+    expect(proxy(req('/api/v1x/weeks')).status).toBe(307);
+    expect(proxy(req('/api/export/csv', { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+  });
 });

@@ -10,6 +10,13 @@ const PUBLIC_PREFIXES = ['/login', '/s/', '/api/health', '/_next', '/favicon'];
 export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
   const { pathname, search } = request.nextUrl;
+  // /api/v1 takes a Bearer key only, never a cookie: no login redirect and no same-origin check (CSRF needs a
+  // cookie to ride on). Its route handlers authenticate every request and answer refusals as problem+json.
+  if (pathname === '/api/v1' || pathname.startsWith('/api/v1/')) {
+    const api = NextResponse.next();
+    applySecurityHeaders(api.headers, csp, pathname);
+    return api;
+  }
   if (isCrossSiteWrite(request.method, request.headers)) {
     const refused = new NextResponse('Cross-site request refused.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     applySecurityHeaders(refused.headers, csp, pathname);

@@ -1,7 +1,7 @@
 // Every table. Instants are integers (ms since epoch, UTC); weeks are their Monday `yyyy-MM-dd`.
 // Enum tuples come from lib/constants so the database, validation and UI share one list.
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DIRECTIONS, GRADES, GRADE_STATUSES, METRIC_KINDS, ROLES, WEEK_STATUSES } from '@/lib/constants';
 
 const createdAt = () =>
@@ -196,7 +196,7 @@ export const revisions = sqliteTable(
   'revisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share'] }).notNull(),
+    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share', 'api_key'] }).notNull(),
     entityId: text('entity_id').notNull(),
     weekStart: text('week_start'),
     /** The week's version this change produced: a conflicting editor is shown every change after theirs. */
@@ -228,6 +228,55 @@ export const shareLinks = sqliteTable('share_links', {
   views: integer('views').notNull().default(0),
 });
 
+// ---- Ingestion API (/api/v1): keys, idempotent replays, per-key rate windows. ----
+
+/** API keys. The key is shown once; the table keeps a lookup prefix and the SHA-256 of the whole key. */
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  label: text('label').notNull(),
+  /** `wl_` and the first 8 characters of the random part: finds the row, shown in lists. */
+  prefix: text('prefix').notNull(),
+  /** SHA-256 of the whole key, hex. */
+  keyHash: text('key_hash').notNull().unique(),
+  /** Comma-separated, from API_SCOPES. */
+  scopes: text('scopes').notNull(),
+  createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  /** Written at most every few minutes (API_LAST_USED_EVERY_MS), not on every request. */
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+}, (t) => [index('api_keys_prefix_idx').on(t.prefix)]);
+
+/** One row per (key, Idempotency-Key): the request's fingerprint and, once done, the answer to replay. */
+export const apiIdempotency = sqliteTable(
+  'api_idempotency',
+  {
+    keyId: integer('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** Null while the first request still runs. */
+    status: integer('status'),
+    body: text('body'),
+    etag: text('etag'),
+    createdAt: createdAt(),
+    /** A running row older than this is abandoned (its process died) and may be taken over. */
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.idempotencyKey] }), index('api_idempotency_created_idx').on(t.createdAt)],
+);
+
+/** Requests per key per fixed one-minute window. */
+export const apiRate = sqliteTable(
+  'api_rate',
+  {
+    keyId: integer('key_id').notNull().references(() => apiKeys.id, { onDelete: 'cascade' }),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })],
+);
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
@@ -242,3 +291,4 @@ export type MetricValueRow = typeof metricValues.$inferSelect;
 export type IncidentRow = typeof incidents.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

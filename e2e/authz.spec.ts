@@ -3,6 +3,7 @@
 // Expected access is data (PAGES, ACTIONS below): add a row when a route is added. 0 unexpected allows.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fingerprint } from '@/tests/reliability/fingerprint';
+import { createApiKey } from '@/db/queries/api-keys';
 import { createShareLink } from '@/db/queries/share-links';
 import { saveWeek } from '@/db/queries/save-week';
 import { getUserByEmail } from '@/db/queries/users';
@@ -60,6 +61,11 @@ const PAGES: PageRow[] = [
   { path: () => '/admin/metrics', rule: 'admin' },
   { path: () => '/admin/targets', rule: 'admin' },
   { path: () => '/admin/shares', rule: 'admin', secret: 'authz-scoped-link' },
+  { path: () => '/admin/api-keys', rule: 'admin', secret: 'authz-api-key' },
+  // /api/v1 takes a Bearer key only: no session cookie, whatever its role, reads a week there.
+  { path: () => `/api/v1/weeks/${label(PUBLISHED)}`, rule: 'nobody' },
+  { path: () => `/api/v1/weeks/${label(DRAFT)}`, rule: 'nobody', secret: 'authz-draft-note' },
+  { path: () => '/api/v1/openapi.json', rule: 'public' },
   { path: () => `/api/export/csv?from=${label(OLD_PUBLISHED)}`, rule: 'viewer' },
   { path: () => `/api/export/csv?from=${label(DRAFT)}&to=${label(DRAFT)}`, rule: 'viewer' },
   { path: () => '/api/health', rule: 'public' },
@@ -84,7 +90,7 @@ const VARIANTS: { name: string; headers: Record<string, string>; query?: string 
 ];
 
 const tokens: Partial<Record<Who, string>> = { forged: 'forged-session-token.c2lnbmF0dXJl' };
-const ids = { viewer: '', admin: '', shareId: 0 };
+const ids = { viewer: '', admin: '', shareId: 0, apiKeyId: 0 };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -102,6 +108,7 @@ test.beforeAll(async ({ request }) => {
   const scoped = createShareLink({ label: 'authz-scoped-link', expiresIn: 'never', fromWeek: addWeeks(THIS_WEEK, -5), toWeek: PUBLISHED }, actor, db);
   shares.scoped = scoped.token;
   ids.shareId = scoped.id;
+  ids.apiKeyId = createApiKey({ label: 'authz-api-key', scopes: ['kpi:write', 'kpi:read', 'report:publish'], expiresAt: null }, actor, db).id;
   db.$client.close();
   for (const role of ['viewer', 'editor', 'admin'] as const) tokens[role] = await loginAs(request, role);
 });
@@ -158,6 +165,8 @@ interface ActionRow {
 const USERS = 'app/(app)/admin/users/actions.ts';
 const METRICS = 'app/(app)/admin/metrics/actions.ts';
 const SHARES = 'app/(app)/admin/shares/actions.ts';
+const API_KEYS = 'app/(app)/admin/api-keys/actions.ts';
+const API_KEYS_DENIED = /Only admins can manage API keys|只有管理员可以管理 API 密钥/;
 const ACTIONS: ActionRow[] = [
   { key: `${USERS}#createUserAction`, path: '/admin/users', rule: 'admin', denied: /Only admins can add users/, attack: () => ({ form: { email: 'intruder@e2e.test', name: 'Intruder', role: 'admin', password: 'intruder-password-123' } }), probe: () => ({ form: {} }) },
   { key: `${USERS}#changeRoleAction`, path: '/admin/users', rule: 'admin', denied: /Only admins can change roles/, attack: () => ({ form: { userId: ids.viewer, role: 'admin' } }), probe: () => ({ form: { userId: '', role: 'x' } }) },
@@ -168,6 +177,8 @@ const ACTIONS: ActionRow[] = [
   { key: `${SHARES}#createShareLinkAction`, path: '/admin/shares', rule: 'admin', denied: /Only admins can create share links/, attack: () => ({ form: { label: 'intruder link', expiresIn: 'never', fromWeek: '', toWeek: '' } }), probe: () => ({ form: { label: '' } }) },
   { key: `${SHARES}#revokeShareLinkAction`, path: '/admin/shares', rule: 'admin', denied: /Only admins can revoke share links/, attack: () => ({ form: { id: String(ids.shareId) } }), probe: () => ({ form: { id: '0' } }) },
   { key: `${SHARES}#rotateShareLinkAction`, path: '/admin/shares', rule: 'admin', denied: /Only admins can rotate share links/, attack: () => ({ form: { id: String(ids.shareId) } }), probe: () => ({ form: { id: '0' } }) },
+  { key: `${API_KEYS}#createApiKeyAction`, path: '/admin/api-keys', rule: 'admin', denied: API_KEYS_DENIED, attack: () => ({ form: { label: 'intruder key', scopes: 'report:publish', expiresIn: 'never' } }), probe: () => ({ form: { label: '' } }) },
+  { key: `${API_KEYS}#revokeApiKeyAction`, path: '/admin/api-keys', rule: 'admin', denied: API_KEYS_DENIED, attack: () => ({ form: { id: String(ids.apiKeyId) } }), probe: () => ({ form: { id: '0' } }) },
   {
     key: 'app/(app)/entry/actions.ts#saveWeekAction',
     path: `/entry/${label(THIS_WEEK)}`,

@@ -1,4 +1,5 @@
 // Every `npm run kpi` command, by name: the CLI dispatches through this table and the fuzz tests walk it.
+import { apiKeyCommand } from './api-key';
 import { userCommand } from './user';
 import { backupCommand } from './backup';
 import { exportCsvCommand } from './export-csv';
@@ -19,6 +20,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> 
   backup: backupCommand,
   restore: restoreCommand,
   share: shareCommand,
+  'api-key': apiKeyCommand,
 };
 
 export const USAGE = `usage: npm run kpi -- <command>
@@ -34,4 +36,7 @@ export const USAGE = `usage: npm run kpi -- <command>
   restore FILE
   share create --label L [--expires 1d|7d|30d|90d|never] [--from W --to W]
   share list [--json]
-  share revoke ID | share rotate ID`;
+  share revoke ID | share rotate ID
+  api-key create --label L --scopes kpi:write[,kpi:read][,report:publish] [--expires 90d|never]
+  api-key list [--json]
+  api-key revoke ID`;
