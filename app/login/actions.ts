@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getAuth } from '@/db/auth';
+import { endSession } from '@/db/queries/session-end';
 import { clearLoginFailures, getLockedUntil, recordLoginFailure } from '@/db/queries/login-throttle';
 import { translator } from '@/lib/i18n/messages';
 import { getLanguage } from '@/lib/i18n/server';
@@ -34,9 +35,23 @@ export async function loginAction(_prev: ActionResult<LoginValues> | null, form:
   redirect(values.next);
 }
 
-export async function logoutAction(): Promise<void> {
+export type LogoutResult = { message: string } | null;
+
+/**
+ * Ends the session on the server first, then clears the cookie. When the server cannot end it, the user is
+ * told and stays signed in (able to try again), rather than seeing the login page while the session lives on.
+ */
+export async function logoutAction(_prev?: LogoutResult): Promise<LogoutResult> {
+  const requestHeaders = await headers();
+  try {
+    const current = await getAuth().api.getSession({ headers: requestHeaders, query: { disableRefresh: true } });
+    if (current) endSession(current.session.token);
+  } catch {
+    return { message: translator(await getLanguage())('logout.failed') };
+  }
+  // The row is gone; this only clears the cookie (better-auth ignores the session it no longer finds).
   await getAuth()
-    .api.signOut({ headers: await headers() })
+    .api.signOut({ headers: requestHeaders })
     .catch(() => undefined);
   redirect('/login');
 }

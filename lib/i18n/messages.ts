@@ -120,6 +120,9 @@ const en = {
   'week.edit': 'Edit',
   'week.estimated': 'estimated',
   'week.final': 'final',
+  // guard (issue 11): sign-out failure, history visibility
+  'logout.failed': 'Sign-out did not complete: your session is still active. Try again.',
+  'week.historyPublished': 'Changes since the week was first published.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -245,6 +248,9 @@ const zh: Record<MessageKey, string> = {
   'week.edit': '编辑',
   'week.estimated': '预估',
   'week.final': '定级',
+  // guard (issue 11): sign-out failure, history visibility
+  'logout.failed': '退出未完成：会话仍然有效，请重试。',
+  'week.historyPublished': '自本周首次发布以来的修改。',
 };
 
 export const MESSAGES = { en, zh } as const;
