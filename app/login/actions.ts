@@ -4,7 +4,8 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getAuth } from '@/db/auth';
 import { endSession } from '@/db/queries/session-end';
-import { clearLoginFailures, getLockedUntil, recordLoginFailure } from '@/db/queries/login-throttle';
+import { claimLoginAttempt, loginSucceeded } from '@/db/queries/login-throttle';
+import { clientOf } from '@/lib/client-address';
 import { translator } from '@/lib/i18n/messages';
 import { getLanguage } from '@/lib/i18n/server';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
@@ -19,19 +20,20 @@ export async function loginAction(_prev: ActionResult<LoginValues> | null, form:
   if (!parsed.success) return failure(t('login.invalid'), values, fieldErrorsOf(parsed.error));
 
   const { email, password } = parsed.data;
-  // The lock is per account key whether or not the account exists, so it reveals nothing.
-  const lockedUntil = getLockedUntil(email);
-  if (lockedUntil) {
-    const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
+  const requestHeaders = await headers();
+  // Counted before the password is checked, whether or not the account exists, so it reveals nothing
+  // (db/queries/login-throttle.ts); a spent budget means the password is not checked at all.
+  const attempt = claimLoginAttempt(email, clientOf(requestHeaders));
+  if (!attempt.ok) {
+    const minutes = Math.max(1, Math.ceil((attempt.retryAt.getTime() - Date.now()) / 60_000));
     return failure(t('login.locked', { minutes }), values);
   }
   try {
-    await getAuth().api.signInEmail({ body: { email, password, rememberMe: true }, headers: await headers() });
+    await getAuth().api.signInEmail({ body: { email, password, rememberMe: true }, headers: requestHeaders });
   } catch {
-    recordLoginFailure(email);
     return failure(t('login.failed'), values);
   }
-  clearLoginFailures(email);
+  loginSucceeded(attempt.claim);
   redirect(values.next);
 }
 
