@@ -44,11 +44,10 @@ export function clampToScope(range: { from: WeekStart; to: WeekStart }, scope: S
   return from <= to ? { from, to } : null;
 }
 
-export const OUTSIDE_SCOPE_NOTICE = 'That range is outside the weeks this link shares; showing the last 26 weeks it shares.';
-
 /**
  * The range every share read serves (the page and the CSV export alike): the URL's range cut to the scope.
- * A range wholly outside the scope gives the link's default range instead, never the ends swapped.
+ * A range wholly outside the scope gives the link's default range instead (`outsideScope`, for the page to
+ * say so), never the ends swapped.
  * Null when the link has no published week to show.
  */
 export function resolveSharedRange(
@@ -56,15 +55,15 @@ export function resolveSharedRange(
   scope: Scope,
   numbering: WeekNumbering,
   db: Db = getDb(),
-): { bounds: { earliest: WeekStart; latest: WeekStart }; range: ResolvedRange } | null {
+): { bounds: { earliest: WeekStart; latest: WeekStart }; range: ResolvedRange; outsideScope: boolean } | null {
   const bounds = getSharedBounds(scope, db);
   if (!bounds) return null;
   const resolved = resolveRange(params, { numbering, ...bounds });
   const clamped = clampToScope(resolved, scope);
-  if (clamped) return { bounds, range: { ...resolved, ...clamped } };
+  if (clamped) return { bounds, range: { ...resolved, ...clamped }, outsideScope: false };
   // The bounds are published weeks inside the scope, so the default range always meets it.
   const fallback = resolveRange({}, { numbering, ...bounds });
-  return { bounds, range: { ...fallback, ...clampToScope(fallback, scope)!, notice: OUTSIDE_SCOPE_NOTICE } };
+  return { bounds, range: { ...fallback, ...clampToScope(fallback, scope)! }, outsideScope: true };
 }
 
 /** The dashboard model, like loadDashboardModel, with the sparklines and week-over-week change kept inside the scope too. */

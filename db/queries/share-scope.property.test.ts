@@ -9,7 +9,7 @@ import type { Db } from '../index';
 import { metricValues, metrics, weeks } from '../schema';
 import { openTestDatabase } from '../setup';
 import { exportCsv } from './export';
-import { loadSharedDashboardModel, OUTSIDE_SCOPE_NOTICE, resolveSharedRange } from './share-links-view';
+import { loadSharedDashboardModel, resolveSharedRange } from './share-links-view';
 
 const FIRST = '2025-01-06';
 const PUBLISHED = 60;
@@ -94,10 +94,11 @@ describe('share scope clamp', () => {
       { from: weekLabel(week(31), 'jan1'), to: weekLabel(week(50), 'jan1') },
     ]) {
       const shared = resolveSharedRange(params, scope, 'jan1', db)!;
-      expect(shared.range).toMatchObject({ from: week(20), to: week(30), notice: OUTSIDE_SCOPE_NOTICE });
+      expect(shared.outsideScope).toBe(true);
+      expect(shared.range).toMatchObject({ from: week(20), to: week(30) });
     }
     // Only an end before the scope: the range would end before it starts, and says so.
     expect(resolveSharedRange({ to: weekLabel(week(19), 'jan1') }, scope, 'jan1', db)!.range).toMatchObject({ from: week(20), to: week(30), notice: expect.any(String) });
-    expect(resolveSharedRange({ from: weekLabel(week(25), 'jan1'), to: weekLabel(week(40), 'jan1') }, scope, 'jan1', db)!.range).toMatchObject({ from: week(25), to: week(30), notice: null });
+    expect(resolveSharedRange({ from: weekLabel(week(25), 'jan1'), to: weekLabel(week(40), 'jan1') }, scope, 'jan1', db)).toMatchObject({ range: { from: week(25), to: week(30), notice: null }, outsideScope: false });
   });
 });

@@ -123,6 +123,7 @@ const en = {
   // guard (issue 11): sign-out failure, history visibility
   'logout.failed': 'Sign-out did not complete: your session is still active. Try again.',
   'week.historyPublished': 'Changes since the week was first published.',
+  'share.outsideScope': 'That range is outside the weeks this link shares; showing the latest weeks it shares.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -251,6 +252,7 @@ const zh: Record<MessageKey, string> = {
   // guard (issue 11): sign-out failure, history visibility
   'logout.failed': '退出未完成：会话仍然有效，请重试。',
   'week.historyPublished': '自本周首次发布以来的修改。',
+  'share.outsideScope': '所选范围不在此链接共享的周内，改为显示其共享的最近几周。',
 };
 
 export const MESSAGES = { en, zh } as const;

@@ -24,7 +24,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   if (!shared) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t('share.empty')}</p>;
   }
-  const { bounds, range } = shared;
+  const { bounds, range, outsideScope } = shared;
   const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope });
   const label = weekLabel(bounds.latest, numbering);
   const weekHref = `${basePath}/weeks/${label}`;
@@ -37,7 +37,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
         </div>
         <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
-      <RangeNotice notice={range.notice} />
+      <RangeNotice notice={outsideScope ? t('share.outsideScope') : range.notice} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} />
     </div>
   );
