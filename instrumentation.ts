@@ -1,6 +1,9 @@
-// Runs once when the server starts: bring the database to the latest migration before any request.
+// Runs once when the server starts: stamp every request with the client's address (server/client-address.ts),
+// and bring the database to the latest migration before any request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const [{ getEnv }, { installClientAddressHook }] = await Promise.all([import('./lib/env'), import('./server/client-address')]);
+  installClientAddressHook(getEnv().TRUST_PROXY);
   const [{ getDb }, { prepareDatabase }] = await Promise.all([import('./db/index'), import('./db/setup')]);
   prepareDatabase(getDb());
 }

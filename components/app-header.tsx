@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { logoutAction } from '@/app/login/actions';
+import { LogoutButton } from './logout-button';
 import { setLanguageAction, setThemeAction } from '@/app/actions';
 import type { Principal } from '@/lib/auth';
 import { hasRole } from '@/lib/auth';
@@ -46,11 +46,7 @@ export function AppHeader({ principal, lang, t, theme }: { principal: Principal;
           <span className="hidden text-slate-500 sm:inline" data-testid="current-user">
             {principal.email} · {principal.role}
           </span>
-          <form action={logoutAction}>
-            <button type="submit" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-              {t('nav.logout')}
-            </button>
-          </form>
+          <LogoutButton label={t('nav.logout')} />
         </div>
       </div>
     </header>

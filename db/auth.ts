@@ -6,7 +6,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { getEnv } from '@/lib/env';
 import { getDb } from './index';
-import { account, rateLimit, session, user, verification } from './schema';
+import { account, session, user, verification } from './schema';
 import { getSetting, putSetting } from './queries/settings';
 import { getUserById } from './queries/users';
 
@@ -48,7 +48,7 @@ function createAuth() {
     secret: getAuthSecret(),
     database: drizzleAdapter(getDb(), {
       provider: 'sqlite',
-      schema: { user, session, account, verification, rateLimit },
+      schema: { user, session, account, verification },
     }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, autoSignIn: false },
     user: {
@@ -64,13 +64,9 @@ function createAuth() {
       // No cookie cache: disabling a user or logging out must take effect on the very next request.
       cookieCache: { enabled: false },
     },
-    rateLimit: {
-      enabled: true,
-      storage: 'database',
-      window: 60,
-      max: 100,
-      customRules: { '/sign-in/email': { window: 60, max: 10 } },
-    },
+    // better-auth's limiter only guards its HTTP handler, which Weekline does not mount (sign-in runs through
+    // app/login/actions.ts calling auth.api directly). Login guessing is limited by db/queries/login-throttle.ts.
+    rateLimit: { enabled: false },
     advanced: {
       useSecureCookies: false,
       cookies: {

@@ -76,20 +76,20 @@ export const verification = sqliteTable('verification', {
   updatedAt: updatedAt(),
 });
 
-export const rateLimit = sqliteTable('rate_limit', {
-  id: text('id').primaryKey(),
-  key: text('key').notNull().unique(),
-  count: integer('count').notNull(),
-  lastRequest: integer('last_request').notNull(),
-});
-
-/** Failed logins per account (lower-cased email), kept in the database so a restart does not reset them. */
-export const loginThrottle = sqliteTable('login_throttle', {
-  accountKey: text('account_key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
-  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
-});
+/**
+ * Login attempt counters (db/queries/login-throttle.ts), kept in the database so a restart does not reset
+ * them. One row per counter key: an account on one client, an account anywhere, one client, and the clients
+ * an account has logged in from. Rows past `resetsAt` are deleted on the next attempt.
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    resetsAt: integer('resets_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_attempts_resets_idx').on(t.resetsAt)],
+);
 
 // ---- The KPI model. ----
 

@@ -11,4 +11,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: '99999' })).toThrow(new ConfigError('PORT must be a port number from 1 to 65535 (got "99999").'));
     expect(() => parseEnv({ ADMIN_PASSWORD: 'short' })).toThrow(new ConfigError('ADMIN_PASSWORD must be at least 12 characters.'));
   });
+
+  it('takes TRUST_PROXY as a hop count from 0 to 5, default 0', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    for (const bad of ['6', '-1', '1.5', 'yes', 'true']) {
+      expect(() => parseEnv({ TRUST_PROXY: bad })).toThrow(new ConfigError(`TRUST_PROXY must be the number of reverse proxies in front of Weekline, a whole number from 0 to 5 (got "${bad}").`));
+    }
+  });
 });

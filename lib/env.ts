@@ -18,6 +18,8 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['0', '1']).default('1'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (lib/client-address.ts). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -32,6 +34,7 @@ const HINTS: Record<string, string> = {
   DEMO_DATA: 'must be 0 or 1',
   SESSION_IDLE_MINUTES: 'must be whole minutes from 5 to 10080',
   SESSION_MAX_HOURS: 'must be whole hours from 1 to 720',
+  TRUST_PROXY: 'must be the number of reverse proxies in front of Weekline, a whole number from 0 to 5',
 };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

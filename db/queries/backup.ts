@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrateDatabase, openDatabase, type Db } from '../index';
+import { readLiveAccess, withdrawRevivedAccess, type LiveAccess, type WithdrawnAccess } from './restore-access';
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 /** Tables every Weekline database has had since the first migration. */
@@ -92,11 +93,15 @@ export interface RestoreResult {
   previousCopy: string | null;
   tables: Record<string, number>;
   migratedFrom: number;
+  /** Access the restore did not bring back: every session, links revoked or rotated since, users disabled since. */
+  withdrawn: WithdrawnAccess;
 }
 
 /**
  * Replaces the database at `target` with the backup at `source`, after checking both. The replaced database
- * is first backed up beside the target. Any doubt (a live database given as the source, a target that is not
+ * is first backed up beside the target. No access comes back with old data: the copy that is restored has
+ * every session ended and carries the live database's revocations, rotations and disabled users (see
+ * restore-access.ts), applied before it replaces the live file, so a running server never sees it otherwise. Any doubt (a live database given as the source, a target that is not
  * Weekline's, a page-size mismatch the online copy cannot bridge) refuses before anything is written.
  */
 export async function restoreDatabase(source: string, target: string): Promise<RestoreResult> {
@@ -109,6 +114,7 @@ export async function restoreDatabase(source: string, target: string): Promise<R
   if (!check.ok) throw new BackupError(`refusing to restore ${source}: ${check.reason}.`);
 
   let previousCopy: string | null = null;
+  let live: LiveAccess | null = null;
   if (fs.existsSync(to)) {
     const current = openDatabase(to);
     try {
@@ -118,6 +124,7 @@ export async function restoreDatabase(source: string, target: string): Promise<R
       }
       const pageSize = current.$client.pragma('page_size', { simple: true }) as number;
       if (pageSize !== check.pageSize) throw new BackupError(`refusing to restore: page size ${check.pageSize} of the backup differs from ${pageSize} of the database.`);
+      if (['share_links', 'user', 'session'].every((t) => t in names)) live = readLiveAccess(current.$client);
       previousCopy = `${to}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       backupDatabase(current, previousCopy);
     } finally {
@@ -125,11 +132,25 @@ export async function restoreDatabase(source: string, target: string): Promise<R
     }
   }
 
-  const backup = new Database(from, { readonly: true, fileMustExist: true });
+  // The backup itself is never written to: a private copy is amended, then copied into the live file.
+  const staged = `${to}.restoring-${process.pid}`;
+  let withdrawn: WithdrawnAccess;
   try {
-    await backup.backup(to);
+    fs.copyFileSync(from, staged);
+    const copy = new Database(staged, { fileMustExist: true });
+    try {
+      withdrawn = withdrawRevivedAccess(copy, live);
+    } finally {
+      copy.close();
+    }
+    const backup = new Database(staged, { readonly: true, fileMustExist: true });
+    try {
+      await backup.backup(to);
+    } finally {
+      backup.close();
+    }
   } finally {
-    backup.close();
+    for (const f of [staged, `${staged}-journal`]) fs.rmSync(f, { force: true });
   }
 
   const restored = openDatabase(to);
@@ -138,7 +159,7 @@ export async function restoreDatabase(source: string, target: string): Promise<R
     if (integrity !== 'ok') throw new BackupError(`the restored database failed integrity_check (${String(integrity)}); the previous one is at ${previousCopy}.`);
     // An older backup is brought to this version's schema now, so a running server finds what it expects.
     migrateDatabase(restored);
-    return { previousCopy, tables: countRows(restored.$client), migratedFrom: check.migrations };
+    return { previousCopy, tables: countRows(restored.$client), migratedFrom: check.migrations, withdrawn };
   } finally {
     restored.$client.close();
   }

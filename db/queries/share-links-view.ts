@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { buildDashboardModel, type DashboardModel } from '@/lib/kpi/dashboard-model';
 import type { TargetRow } from '@/lib/kpi/targets';
 import type { Language } from '@/lib/constants';
+import { resolveRange, type ResolvedRange } from '@/lib/range';
 import { addWeeks, type WeekNumbering, weekLabel, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { weeks } from '../schema';
@@ -36,11 +37,33 @@ export function getSharedBounds(scope: Scope, db: Db = getDb()): { earliest: Wee
   return row?.earliest && row.latest ? { earliest: row.earliest, latest: row.latest } : null;
 }
 
-/** A requested range cut down to the link's fixed range. */
-export function clampToScope(range: { from: WeekStart; to: WeekStart }, scope: Scope): { from: WeekStart; to: WeekStart } {
+/** A requested range cut down to the link's fixed range; null when no week of it lies inside the scope. */
+export function clampToScope(range: { from: WeekStart; to: WeekStart }, scope: Scope): { from: WeekStart; to: WeekStart } | null {
   const from = later(range.from, scope.fromWeek);
   const to = earlier(range.to, scope.toWeek);
-  return from <= to ? { from, to } : { from: to, to };
+  return from <= to ? { from, to } : null;
+}
+
+/**
+ * The range every share read serves (the page and the CSV export alike): the URL's range cut to the scope.
+ * A range wholly outside the scope gives the link's default range instead (`outsideScope`, for the page to
+ * say so), never the ends swapped.
+ * Null when the link has no published week to show.
+ */
+export function resolveSharedRange(
+  params: Record<string, string | string[] | undefined>,
+  scope: Scope,
+  numbering: WeekNumbering,
+  db: Db = getDb(),
+): { bounds: { earliest: WeekStart; latest: WeekStart }; range: ResolvedRange; outsideScope: boolean } | null {
+  const bounds = getSharedBounds(scope, db);
+  if (!bounds) return null;
+  const resolved = resolveRange(params, { numbering, ...bounds });
+  const clamped = clampToScope(resolved, scope);
+  if (clamped) return { bounds, range: { ...resolved, ...clamped }, outsideScope: false };
+  // The bounds are published weeks inside the scope, so the default range always meets it.
+  const fallback = resolveRange({}, { numbering, ...bounds });
+  return { bounds, range: { ...fallback, ...clampToScope(fallback, scope)! }, outsideScope: true };
 }
 
 /** The dashboard model, like loadDashboardModel, with the sparklines and week-over-week change kept inside the scope too. */
@@ -49,8 +72,10 @@ export function loadSharedDashboardModel(
   db: Db = getDb(),
 ): DashboardModel {
   const { metrics, targets } = getCatalogue(db);
-  const range = getSeries(clampToScope(input, input.scope), db);
-  const spark = getSeries(clampToScope({ from: addWeeks(input.latestWeek, -12), to: input.latestWeek }, input.scope), db);
+  // Outside the scope there is nothing to read: an empty range (to before from) gives empty series.
+  const within = (r: { from: WeekStart; to: WeekStart }) => clampToScope(r, input.scope) ?? { from: r.from, to: addWeeks(r.from, -1) };
+  const range = getSeries(within(input), db);
+  const spark = getSeries(within({ from: addWeeks(input.latestWeek, -12), to: input.latestWeek }), db);
   return buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) });
 }
 

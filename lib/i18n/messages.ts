@@ -179,6 +179,10 @@ const en = {
   'apiKeys.notFound': 'That key does not exist.',
   'apiKeys.revokedMessage': 'Revoked: the key stopped working.',
   'apiKeys.alreadyRevoked': 'Already revoked.',
+  // guard (issue 11): sign-out failure, history visibility
+  'logout.failed': 'Sign-out did not complete: your session is still active. Try again.',
+  'week.historyPublished': 'Changes since the week was first published.',
+  'share.outsideScope': 'That range is outside the weeks this link shares; showing the latest weeks it shares.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -361,6 +365,10 @@ const zh: Record<MessageKey, string> = {
   'apiKeys.notFound': '该密钥不存在。',
   'apiKeys.revokedMessage': '已吊销：该密钥立即失效。',
   'apiKeys.alreadyRevoked': '已经吊销过了。',
+  // guard (issue 11): sign-out failure, history visibility
+  'logout.failed': '退出未完成：会话仍然有效，请重试。',
+  'week.historyPublished': '自本周首次发布以来的修改。',
+  'share.outsideScope': '所选范围不在此链接共享的周内，改为显示其共享的最近几周。',
 };
 
 export const MESSAGES = { en, zh } as const;

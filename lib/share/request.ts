@@ -4,18 +4,15 @@
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { recordShareView, resolveShareToken, type ShareScope } from '@/db/queries/share-links';
+import { clientOf } from '@/lib/client-address';
 import { createSlidingWindowLimiter } from './rate-limit';
 
 // Generous for a person clicking through weeks and ranges, far too slow for guessing 256-bit tokens.
 const limiter = createSlidingWindowLimiter({ limit: 120, windowMs: 60_000 });
 
-/**
- * Next fills x-forwarded-for with the socket address when no proxy set it. Behind a reverse proxy that
- * appends to the header, the last entry is the one the proxy saw, and the only one a client cannot forge.
- */
+/** The socket address, or the one TRUST_PROXY's proxies report: never a header the client chose (lib/client-address.ts). */
 export function clientKey(requestHeaders: Headers): string {
-  const forwarded = requestHeaders.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return forwarded || requestHeaders.get('x-real-ip') || 'unknown';
+  return clientOf(requestHeaders);
 }
 
 /** The link's scope for this request, counted as a view; notFound() otherwise. */

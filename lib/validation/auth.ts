@@ -16,8 +16,25 @@ export const newUserSchema = z.object({
     .max(256, { error: 'Use at most 256 characters.' }),
 });
 
-/** Only same-site paths, so a crafted `next` cannot send a user off to another site after login. */
+// A base no request ever has: a target that resolves to any other origin was not a path of ours.
+const OWN_ORIGIN = 'https://weekline.invalid';
+
+/**
+ * Only same-origin paths, so a crafted `next` cannot send a user off to another site after login. The target
+ * is parsed as a URL against our own origin, as a browser would; anything that resolves elsewhere, or holds
+ * characters browsers drop or reinterpret (controls, whitespace, backslashes), gives `/`. The result is the
+ * parsed path, percent-encoded, so it is always a valid Location header.
+ */
 export function safeReturnPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+  if (typeof next !== 'string' || next.length > 2048 || !next.startsWith('/')) return '/';
+  if (/[\u0000-\u001f\u007f-\u009f\\\s]/u.test(next)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, OWN_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== OWN_ORIGIN || url.username || url.password) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }

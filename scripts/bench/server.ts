@@ -111,6 +111,8 @@ export function startAppServer(options: { port: number; databasePath: string; di
     NEXT_DIST_DIR: options.distDir,
     DEMO_DATA: '0',
     NEXT_TELEMETRY_DISABLED: '1',
+    // The load generator plays many readers by sending X-Forwarded-For, as one proxy in front would.
+    TRUST_PROXY: '1',
   };
   return startChild([TSX, path.join('scripts', 'serve.ts')], env, url, '/api/health');
 }

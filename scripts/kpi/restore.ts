@@ -13,6 +13,8 @@ export async function restoreCommand(args: string[]): Promise<void> {
     const result = await restoreDatabase(positionals[0], target);
     const rows = Object.entries(result.tables).filter(([t]) => !t.startsWith('__')).map(([t, n]) => `${t} ${n}`).join(', ');
     console.log(`restored ${positionals[0]} into ${target}: ${rows}.`);
+    const { endedSessions, revokedLinks, disabledUsers } = result.withdrawn;
+    console.log(`access not brought back: ${endedSessions} sessions ended (everyone logs in again), ${revokedLinks} share links revoked or rotated since the backup, ${disabledUsers} users disabled since.`);
     if (result.previousCopy) console.log(`the database it replaced is kept at ${result.previousCopy}.`);
   } catch (error) {
     if (error instanceof BackupError) return fail(error.message);

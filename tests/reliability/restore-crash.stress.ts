@@ -79,7 +79,7 @@ describe('restore killed part-way', () => {
         for (const suffix of ['-wal', '-shm']) fs.rmSync(`${live}${suffix}`, { force: true });
         fs.copyFileSync(pristine, live);
       }
-      for (const f of fs.readdirSync(dir).filter((f) => f.includes('.before-restore-') || f.includes('.partial-'))) fs.rmSync(path.join(dir, f), { force: true });
+      for (const f of fs.readdirSync(dir).filter((f) => f.includes('.before-restore-') || f.includes('.partial-') || f.includes('.restoring-'))) fs.rmSync(path.join(dir, f), { force: true });
     }
     expect(state(live) === OLD || state(live) === NEW).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });

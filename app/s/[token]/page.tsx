@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
-import { clampToScope, getSharedBounds, loadSharedDashboardModel } from '@/db/queries/share-links-view';
+import { loadSharedDashboardModel, resolveSharedRange } from '@/db/queries/share-links-view';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
-import { resolveRange } from '@/lib/range';
 import { requireShareScope } from '@/lib/share/request';
 import { formatWeek, weekLabel } from '@/lib/weeks';
 
@@ -20,13 +19,12 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const scope = await requireShareScope(token);
   const { lang, t } = await getTranslator();
   const basePath = `/s/${token}`;
-  const bounds = getSharedBounds(scope);
-  if (!bounds) {
+  const numbering = getWeekNumbering();
+  const shared = resolveSharedRange(await searchParams, scope, numbering);
+  if (!shared) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t('share.empty')}</p>;
   }
-  const numbering = getWeekNumbering();
-  const resolved = resolveRange(await searchParams, { numbering, ...bounds });
-  const range = { ...resolved, ...clampToScope(resolved, scope) };
+  const { bounds, range, outsideScope } = shared;
   const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope });
   const label = weekLabel(bounds.latest, numbering);
   const weekHref = `${basePath}/weeks/${label}`;
@@ -39,7 +37,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
         </div>
         <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
-      <RangeNotice notice={range.notice} />
+      <RangeNotice notice={outsideScope ? t('share.outsideScope') : range.notice} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} />
     </div>
   );

@@ -79,7 +79,8 @@ export default async function WeekPage({ params }: Props) {
       ) : null}
       <section aria-labelledby="history" className="flex flex-col gap-2">
         <h2 id="history" className="text-lg font-semibold">{t('week.history')}</h2>
-        <WeekHistory entries={listWeekHistory(weekStart)} labels={labels} />
+        {canEdit ? null : <p className="text-sm text-slate-500">{t('week.historyPublished')}</p>}
+        <WeekHistory entries={listWeekHistory(weekStart, canEdit ? 'editor' : 'reader')} labels={labels} />
       </section>
     </div>
   );

@@ -1,7 +1,6 @@
 import { exportCsv } from '@/db/queries/export';
-import { getSharedBounds, clampToScope } from '@/db/queries/share-links-view';
+import { resolveSharedRange } from '@/db/queries/share-links-view';
 import { getWeekNumbering } from '@/db/queries/settings';
-import { resolveRange } from '@/lib/range';
 import { requireShareScope } from '@/lib/share/request';
 import { weekLabel } from '@/lib/weeks';
 
@@ -10,10 +9,9 @@ export const dynamic = 'force-dynamic';
 /** The shared range as CSV: published weeks inside the link's scope only, same 404 as the pages. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const scope = await requireShareScope((await params).token);
-  const bounds = getSharedBounds(scope);
   const numbering = getWeekNumbering();
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const range = bounds ? clampToScope(resolveRange(query, { numbering, ...bounds }), scope) : null;
+  const range = resolveSharedRange(query, scope, numbering)?.range ?? null;
   const csv = range ? exportCsv({ from: range.from, to: range.to, publishedOnly: true }) : '';
   const name = range ? `weekline-${weekLabel(range.from, numbering)}-${weekLabel(range.to, numbering)}.csv` : 'weekline.csv';
   return new Response(csv, {

@@ -1,0 +1,2 @@
+DROP TABLE `login_throttle`;--> statement-breakpoint
+DROP TABLE `rate_limit`;
