@@ -1,6 +1,7 @@
 // The validated environment. Bad configuration stops start-up with one clear sentence (ConfigError),
 // never a stack trace.
 import { z } from 'zod';
+import { HOST_RE } from './digest/url-policy';
 import { WEEK_NUMBERINGS } from './weeks';
 
 export class ConfigError extends Error {
@@ -18,6 +19,12 @@ const envSchema = z.object({
   DEMO_DATA: z.enum(['0', '1']).default('1'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Extra hosts channels may point at (comma-separated host names); the providers' hosts are always allowed. */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .transform((raw) => raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(HOST_RE)))
+    .default([]),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -32,6 +39,7 @@ const HINTS: Record<string, string> = {
   DEMO_DATA: 'must be 0 or 1',
   SESSION_IDLE_MINUTES: 'must be whole minutes from 5 to 10080',
   SESSION_MAX_HOURS: 'must be whole hours from 1 to 720',
+  WEBHOOK_ALLOW_HOSTS: 'must be comma-separated host names such as hooks.example.com,127.0.0.1',
 };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
