@@ -17,12 +17,6 @@ const PROVIDER_PATHS: Record<Exclude<ChannelKind, 'webhook'>, (u: URL) => boolea
 /** A host name or IPv4 address as WEBHOOK_ALLOW_HOSTS lists them (no scheme, port or path). */
 export const HOST_RE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-export function parseAllowHosts(raw: string | undefined): string[] | null {
-  if (!raw) return [];
-  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-  return hosts.every((h) => HOST_RE.test(h)) ? hosts : null;
-}
-
 export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: 'invalid' | 'scheme' | 'host' | 'path' | 'credentials' };
 
 export function checkWebhookUrl(kind: ChannelKind, raw: string, extraHosts: readonly string[]): UrlCheck {
