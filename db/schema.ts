@@ -196,7 +196,7 @@ export const revisions = sqliteTable(
   'revisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share'] }).notNull(),
+    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share', 'channel'] }).notNull(),
     entityId: text('entity_id').notNull(),
     weekStart: text('week_start'),
     /** The week's version this change produced: a conflicting editor is shown every change after theirs. */
