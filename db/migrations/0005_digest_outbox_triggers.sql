@@ -21,7 +21,8 @@ END;
 --> statement-breakpoint
 -- A restatement: a change to a week that is (still) published, recorded with a reason. Every audit row of
 -- that save carries the same week version, so seq = week version gives one short note per version, and only
--- to channels whose digest went out for an earlier version (otherwise the digest itself is still to come).
+-- to channels whose digest was already on its way for an earlier version (a digest still waiting, unclaimed,
+-- will show the corrected figures itself).
 CREATE TRIGGER `revisions_insert_enqueue_restated` AFTER INSERT ON `revisions`
 WHEN NEW.`reason` IS NOT NULL AND NEW.`week_start` IS NOT NULL AND NEW.`week_version` IS NOT NULL
   AND NEW.`entity` IN ('value', 'incident', 'week')
@@ -30,6 +31,7 @@ BEGIN
   INSERT INTO `outbox` (`week_start`, `channel_id`, `kind`, `seq`, `week_version`)
   SELECT NEW.`week_start`, c.`id`, 'restated', NEW.`week_version`, NEW.`week_version` FROM `channels` c
   WHERE c.`removed_at` IS NULL
-    AND EXISTS (SELECT 1 FROM `outbox` d WHERE d.`week_start` = NEW.`week_start` AND d.`channel_id` = c.`id` AND d.`kind` = 'digest' AND d.`week_version` < NEW.`week_version`)
+    AND EXISTS (SELECT 1 FROM `outbox` d WHERE d.`week_start` = NEW.`week_start` AND d.`channel_id` = c.`id` AND d.`kind` = 'digest' AND d.`week_version` < NEW.`week_version`
+                AND (d.`status` <> 'pending' OR d.`lease_owner` IS NOT NULL))
     AND NOT EXISTS (SELECT 1 FROM `outbox` o WHERE o.`week_start` = NEW.`week_start` AND o.`channel_id` = c.`id` AND o.`kind` = 'restated' AND o.`seq` = NEW.`week_version`);
 END;

@@ -61,7 +61,7 @@ function content(db: Db, msg: ClaimedMessage, channel: ChannelTarget, lang: Lang
 export function enqueueDueReminder(db: Db, now: Date): number {
   const week = reminderDueWeek(now, getDigestSettings(db).reminder);
   if (!week || weekStatus(db, week)?.status === 'published') return 0;
-  return enqueueReminders(db, week);
+  return enqueueReminders(db, week, now.getTime());
 }
 
 export async function deliverDue(db: Db, options: DeliverOptions): Promise<DeliverReport> {

@@ -60,10 +60,10 @@ export function postpone(db: Db, id: number, owner: string, nextAttemptAt: numbe
 }
 
 /** One reminder per week and active channel; a second call for the same week adds nothing. */
-export function enqueueReminders(db: Db, weekStart: WeekStart): number {
+export function enqueueReminders(db: Db, weekStart: WeekStart, now: number): number {
   return db.$client
-    .prepare(`INSERT INTO outbox (week_start, channel_id, kind, seq) SELECT @week, c.id, 'reminder', 0 FROM channels c WHERE c.removed_at IS NULL ON CONFLICT (week_start, channel_id, kind, seq) DO NOTHING`)
-    .run({ week: weekStart }).changes;
+    .prepare(`INSERT INTO outbox (week_start, channel_id, kind, seq, next_attempt_at, created_at) SELECT @week, c.id, 'reminder', 0, @now, @now FROM channels c WHERE c.removed_at IS NULL ON CONFLICT (week_start, channel_id, kind, seq) DO NOTHING`)
+    .run({ week: weekStart, now }).changes;
 }
 
 export interface DeliverySummary {
