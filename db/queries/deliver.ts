@@ -17,7 +17,7 @@ import { getChannelTarget, type ChannelTarget } from './channels';
 import { digestMessage, reminderMessage, restatedMessage, weekLabelOf, weekStatus, type Content } from './digest-content';
 import { ensureDigestLink } from './digest-link';
 import { getDigestSettings } from './digest-settings';
-import { claimNext, enqueueReminders, markFinal, markRetry, markSent, postpone, type ClaimedMessage } from './outbox';
+import { claimNext, enqueueReminders, markFinal, markRetry, markSent, postpone, RATE_LIMITS, type ClaimedMessage, type RateLimits } from './outbox';
 import { getAuthSecret } from './settings';
 
 export interface DeliverOptions {
@@ -30,6 +30,8 @@ export interface DeliverOptions {
   backoffMaxMs?: number;
   maxAttempts?: number;
   timeoutMs?: number;
+  /** Per-channel send limits; the providers' by default (tests may lift them). */
+  rateLimits?: RateLimits;
   /** Stop after this many messages in one call (the interval comes back for the rest). */
   maxMessages?: number;
   send?: (kind: ChannelTarget['kind'], request: { url: string; body: string }, timeoutMs: number) => Promise<SendOutcome>;
@@ -73,7 +75,7 @@ export async function deliverDue(db: Db, options: DeliverOptions): Promise<Deliv
   enqueueDueReminder(db, new Date(now()));
   const { language } = getDigestSettings(db);
   for (let n = 0; n < o.maxMessages; n++) {
-    const msg = claimNext(db, owner, now(), o.leaseMs);
+    const msg = claimNext(db, owner, now(), o.leaseMs, o.rateLimits ?? RATE_LIMITS);
     if (!msg) break;
     const channel = getChannelTarget(msg.channelId, db);
     if (!channel || channel.removed) {

@@ -18,7 +18,8 @@ export interface ClaimedMessage {
 }
 
 /** Sends per channel: WeCom and DingTalk 20 a minute; Feishu 100 a minute and 5 a second; a generic webhook 60. */
-export const RATE_LIMITS = { wecom: 20, dingtalk: 20, feishu: 100, webhook: 60 } as const;
+export const RATE_LIMITS = { wecom: 20, dingtalk: 20, feishu: 100, feishuPerSecond: 5, webhook: 60 };
+export type RateLimits = typeof RATE_LIMITS;
 
 const CLAIM_SQL = `
 UPDATE outbox SET lease_owner = @owner, lease_until = @now + @leaseMs, last_attempt_at = @now, attempts = attempts + 1
@@ -27,16 +28,16 @@ WHERE id = (
   WHERE o.status = 'pending' AND o.next_attempt_at <= @now AND (o.lease_until IS NULL OR o.lease_until < @now)
     AND c.removed_at IS NULL
     AND (SELECT count(*) FROM outbox r WHERE r.channel_id = o.channel_id AND r.last_attempt_at > @now - 60000)
-        < (CASE c.kind WHEN 'feishu' THEN ${RATE_LIMITS.feishu} WHEN 'webhook' THEN ${RATE_LIMITS.webhook} ELSE ${RATE_LIMITS.wecom} END)
-    AND (c.kind <> 'feishu' OR (SELECT count(*) FROM outbox r WHERE r.channel_id = o.channel_id AND r.last_attempt_at > @now - 1000) < 5)
+        < (CASE c.kind WHEN 'feishu' THEN @feishu WHEN 'webhook' THEN @webhook WHEN 'dingtalk' THEN @dingtalk ELSE @wecom END)
+    AND (c.kind <> 'feishu' OR (SELECT count(*) FROM outbox r WHERE r.channel_id = o.channel_id AND r.last_attempt_at > @now - 1000) < @feishuPerSecond)
     AND (o.kind <> 'restated' OR NOT EXISTS (SELECT 1 FROM outbox d WHERE d.channel_id = o.channel_id AND d.week_start = o.week_start AND d.kind = 'digest' AND d.status = 'pending'))
   ORDER BY o.next_attempt_at, o.id LIMIT 1
 ) AND status = 'pending' AND (lease_until IS NULL OR lease_until < @now)
 RETURNING id, week_start AS weekStart, channel_id AS channelId, kind, seq, week_version AS weekVersion, attempts`;
 
 /** The next due message, leased to `owner` until now + leaseMs; null when nothing is due (or allowed yet). */
-export function claimNext(db: Db, owner: string, now: number, leaseMs: number): ClaimedMessage | null {
-  return (db.$client.prepare(CLAIM_SQL).get({ owner, now, leaseMs }) as ClaimedMessage | undefined) ?? null;
+export function claimNext(db: Db, owner: string, now: number, leaseMs: number, limits: RateLimits = RATE_LIMITS): ClaimedMessage | null {
+  return (db.$client.prepare(CLAIM_SQL).get({ owner, now, leaseMs, ...limits }) as ClaimedMessage | undefined) ?? null;
 }
 
 /** Settles a claimed message, only while the lease is still ours; false when it was lost meanwhile. */
