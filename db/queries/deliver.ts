@@ -7,6 +7,7 @@
 // time-out) keeps any live worker from sending a message another worker holds.
 import { randomUUID } from 'node:crypto';
 import type { Language } from '@/lib/constants';
+import { composeTest } from '@/lib/digest/compose';
 import { renderRequest } from '@/lib/digest/render';
 import { reminderDueWeek } from '@/lib/digest/reminder';
 import { backoffMs, sendRequest, type SendOutcome } from '@/lib/digest/transport';
@@ -123,4 +124,13 @@ export async function deliverDue(db: Db, options: DeliverOptions): Promise<Deliv
     }
   }
   return report;
+}
+
+/** `notify test` and the page's "Send test": one message straight to the channel, outside the outbox. */
+export async function sendTestMessage(db: Db, id: number, allowHosts: readonly string[]): Promise<SendOutcome | 'not_found'> {
+  const channel = getChannelTarget(id, db);
+  if (!channel || channel.removed) return 'not_found';
+  const allowed = checkWebhookUrl(channel.kind, channel.url, allowHosts);
+  if (!allowed.ok) return { ok: false, retry: false, error: `the channel's URL is not allowed (${allowed.reason}); see WEBHOOK_ALLOW_HOSTS` };
+  return sendRequest(channel.kind, renderRequest(channel.kind, composeTest(getDigestSettings(db).language), channel));
 }

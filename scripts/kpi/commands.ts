@@ -7,6 +7,7 @@ import { importCsvCommand } from './import-csv';
 import { importReportCommand } from './import-report';
 import { restoreCommand } from './restore';
 import { shareCommand } from './share';
+import { notifyCommand } from './notify';
 
 export const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   user: userCommand,
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> 
   backup: backupCommand,
   restore: restoreCommand,
   share: shareCommand,
+  notify: notifyCommand,
 };
 
 export const USAGE = `usage: npm run kpi -- <command>
@@ -31,4 +33,6 @@ export const USAGE = `usage: npm run kpi -- <command>
   restore FILE
   share create --label L [--expires 1d|7d|30d|90d|never] [--from W --to W]
   share list [--json]
-  share revoke ID | share rotate ID`;
+  share revoke ID | share rotate ID
+  notify add --kind wecom|dingtalk|feishu|webhook --url URL [--secret S] --label L
+  notify list [--json] | notify test ID | notify remove ID | notify run`;
