@@ -33,11 +33,18 @@ export interface FakeProvider {
 
 const WINDOW_MIN = 60_000;
 
-function textOf(kind: ProviderKind, body: Record<string, any>): string {
-  if (kind === 'wecom') return String(body.markdown?.content ?? '');
-  if (kind === 'dingtalk') return String(body.markdown?.text ?? '');
-  if (kind === 'feishu') return String(body.card?.elements?.[0]?.content ?? '');
-  return String(body.text ?? '');
+/** body.a.b[0].c, or undefined anywhere along the way. */
+function pick(value: unknown, ...path: Array<string | number>): unknown {
+  let v = value;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined;
+  return v;
+}
+
+function textOf(kind: ProviderKind, body: unknown): string {
+  if (kind === 'wecom') return String(pick(body, 'markdown', 'content') ?? '');
+  if (kind === 'dingtalk') return String(pick(body, 'markdown', 'text') ?? '');
+  if (kind === 'feishu') return String(pick(body, 'card', 'elements', 0, 'content') ?? '');
+  return String(pick(body, 'text') ?? '');
 }
 
 export async function startFakeProvider(kind: ProviderKind, options: { secret?: string | null; perMinute?: number; responseDelayMs?: number } = {}): Promise<FakeProvider> {
@@ -78,9 +85,9 @@ export async function startFakeProvider(kind: ProviderKind, options: { secret?: 
       if (next && 'code' in next) return answer(res, next.code, 'forced');
 
       const url = new URL(req.url ?? '/', 'http://x');
-      let body: Record<string, any>;
+      let body: Record<string, unknown>;
       try {
-        body = JSON.parse(raw) as Record<string, any>;
+        body = JSON.parse(raw) as Record<string, unknown>;
       } catch {
         return answer(res, kind === 'feishu' ? 9499 : 40001, 'bad json');
       }
@@ -88,7 +95,7 @@ export async function startFakeProvider(kind: ProviderKind, options: { secret?: 
       if (kind === 'wecom') {
         if (url.pathname !== '/cgi-bin/webhook/send' || url.searchParams.get('key') !== token) return answer(res, 93000, 'invalid webhook url');
         if (body.msgtype !== 'markdown') return answer(res, 40008, 'invalid message type');
-        if (Buffer.byteLength(String(body.markdown?.content ?? ''), 'utf8') > 4096) return answer(res, 45002, 'content exceed max length');
+        if (Buffer.byteLength(String(pick(body, 'markdown', 'content') ?? ''), 'utf8') > 4096) return answer(res, 45002, 'content exceed max length');
       }
       if (kind === 'dingtalk') {
         if (url.pathname !== '/robot/send' || url.searchParams.get('access_token') !== token) return answer(res, 300001, 'token is not exist');
@@ -98,7 +105,7 @@ export async function startFakeProvider(kind: ProviderKind, options: { secret?: 
           const expected = createHmac('sha256', secret).update(`${ts}\n${secret}`).digest('base64');
           if (!/^\d{13}$/.test(ts) || Math.abs(now - Number(ts)) > 3_600_000 || url.searchParams.get('sign') !== expected) return answer(res, 310000, 'sign not match');
         }
-        if (body.msgtype !== 'markdown' || typeof body.markdown?.title !== 'string' || typeof body.markdown?.text !== 'string') return answer(res, 40035, 'missing parameter');
+        if (body.msgtype !== 'markdown' || typeof pick(body, 'markdown', 'title') !== 'string' || typeof pick(body, 'markdown', 'text') !== 'string') return answer(res, 40035, 'missing parameter');
       }
       if (kind === 'feishu') {
         if (url.pathname !== `/open-apis/bot/v2/hook/${token}`) return answer(res, 19001, 'param invalid: incoming webhook access token invalid');
