@@ -2,12 +2,12 @@
 
 import { addChannelAction, removeChannelAction, saveDigestSettingsAction, testChannelAction } from '@/app/(app)/admin/channels/actions';
 import { CHANNEL_KINDS } from '@/lib/constants';
+import { KIND_NAMES } from '@/lib/digest/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { useFormAction } from '../ui/use-form-action';
 import { FormMessage } from './form-message';
 
-export const KIND_NAMES: Record<(typeof CHANNEL_KINDS)[number], string> = { wecom: '企业微信 WeCom', dingtalk: '钉钉 DingTalk', feishu: '飞书 Feishu / Lark', webhook: 'Webhook (JSON)' };
 
 type Labels = Partial<Record<MessageKey, string>>;
 

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { ChannelRowForms, DigestSettingsForm, KIND_NAMES, NewChannelForm } from '@/components/admin/channel-forms';
+import { ChannelRowForms, DigestSettingsForm, NewChannelForm } from '@/components/admin/channel-forms';
 import { listChannels } from '@/db/queries/channels';
 import { getDigestSettings } from '@/db/queries/digest-settings';
 import { listDeliveries } from '@/db/queries/outbox';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { requirePageRole } from '@/lib/auth';
+import { KIND_NAMES } from '@/lib/digest/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { weekLabel } from '@/lib/weeks';
