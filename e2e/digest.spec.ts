@@ -65,7 +65,8 @@ test('an admin adds a WeCom channel; publishing a week sends the digest with a l
   await page.context().clearCookies();
   await page.goto(link!);
   await expect(page.locator('body')).toContainText('99.93%');
-  await expect(page.locator('body')).toContainText(String(Number(LABEL.slice(-2))));
+  const [, year, week] = /^(\d{4})-W(\d{2})$/.exec(LABEL)!;
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Week ${Number(week)}, ${year}`);
   await screenshot(page, 'digest-link-week');
 
   // The link is listed on the shares page as the channel's.

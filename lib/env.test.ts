@@ -11,4 +11,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: '99999' })).toThrow(new ConfigError('PORT must be a port number from 1 to 65535 (got "99999").'));
     expect(() => parseEnv({ ADMIN_PASSWORD: 'short' })).toThrow(new ConfigError('ADMIN_PASSWORD must be at least 12 characters.'));
   });
+
+  it('WEBHOOK_ALLOW_HOSTS: comma-separated host names, lower-cased; anything else is refused', () => {
+    expect(parseEnv({}).WEBHOOK_ALLOW_HOSTS).toEqual([]);
+    expect(parseEnv({ WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Hooks.Example.com ,' }).WEBHOOK_ALLOW_HOSTS).toEqual(['127.0.0.1', 'hooks.example.com']);
+    for (const bad of ['http://hooks.example.com', 'hooks.example.com/path', 'host:8080', 'a b']) {
+      expect(() => parseEnv({ WEBHOOK_ALLOW_HOSTS: bad }), bad).toThrow(/WEBHOOK_ALLOW_HOSTS must be comma-separated host names/);
+    }
+  });
 });
