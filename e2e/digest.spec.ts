@@ -47,6 +47,23 @@ test('an admin adds a WeCom channel; publishing a week sends the digest with a l
   await expect.poll(() => wecom.accepted.length).toBe(1);
   await screenshot(page, 'admin-channels');
 
+  // The reminder time: every bad field at once, nothing saved; then saved and shown again.
+  await page.locator('#digest-time').fill('25:00');
+  await page.locator('#digest-timeZone').fill('Mars/Base');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-message')).toContainText('Nothing was saved');
+  await expect(page.locator('body')).toContainText('Use HH:mm');
+  await expect(page.locator('body')).toContainText('Unknown time zone');
+  await page.locator('#digest-day').selectOption('4');
+  await page.locator('#digest-time').fill('17:30');
+  await page.locator('#digest-timeZone').fill('Asia/Shanghai');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-message')).toHaveText('Saved.');
+  await page.reload();
+  await expect(page.locator('#digest-time')).toHaveValue('17:30');
+  await expect(page.locator('#digest-day')).toHaveValue('4');
+  await expect(page.locator('#digest-language')).toHaveValue('zh');
+
   await page.goto(`/entry/${LABEL}`);
   for (const [k, v] of Object.entries(GOOD)) await page.locator(`#value-${k}`).fill(v);
   await page.getByRole('button', { name: 'Publish' }).click();

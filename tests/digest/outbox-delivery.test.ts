@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addChannel, removeChannel } from '@/db/queries/channels';
 import { deliverDue, type DeliverOptions } from '@/db/queries/deliver';
-import { putDigestSettings } from '@/db/queries/digest-settings';
+import { getDigestSettings, putDigestSettings } from '@/db/queries/digest-settings';
 import { saveWeek } from '@/db/queries/save-week';
 import { resolveShareToken } from '@/db/queries/share-links';
 import { outbox, shareLinks, user } from '@/db/schema';
@@ -151,6 +151,10 @@ describe('digest delivery', () => {
     expect((await deliverDue(db, { baseUrl: BASE, allowHosts: ['127.0.0.1'], now: c.now })).sent).toBe(5);
     expect(wecom.fake.accepted).toHaveLength(25);
   }, 30_000);
+
+  it('digest settings default to Chinese and a Friday 18:00 Asia/Shanghai reminder', () => {
+    expect(getDigestSettings(openDb())).toEqual({ language: 'zh', reminder: { enabled: true, day: 5, time: '18:00', timeZone: 'Asia/Shanghai' } });
+  });
 
   it('sends the reminder once a week when the week is not published by the reminder time, naming what is missing', async () => {
     const db = openDb();
