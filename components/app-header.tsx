@@ -16,6 +16,7 @@ export function AppHeader({ principal, lang, t, theme }: { principal: Principal;
     { href: '/admin/users', label: t('nav.users'), show: hasRole(principal.role, 'admin') },
     { href: '/admin/shares', label: t('nav.shares'), show: hasRole(principal.role, 'admin') },
     { href: '/admin/api-keys', label: t('nav.apiKeys'), show: hasRole(principal.role, 'admin') },
+    { href: '/admin/channels', label: t('nav.channels'), show: hasRole(principal.role, 'admin') },
   ].filter((l) => l.show);
   return (
     <header className="app-header no-print border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">

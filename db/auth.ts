@@ -1,25 +1,15 @@
 // The better-auth instance: sessions stored server-side in SQLite, scrypt password hashes,
 // HttpOnly SameSite cookies (`__Host-` prefixed wherever the browser sees a secure origin).
-import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { nextCookies } from 'better-auth/next-js';
 import { getEnv } from '@/lib/env';
 import { getDb } from './index';
 import { account, session, user, verification } from './schema';
-import { getSetting, putSetting } from './queries/settings';
+import { getAuthSecret } from './queries/settings';
 import { getUserById } from './queries/users';
 
-/** AUTH_SECRET when given, else one generated on first start and kept in the database. */
-export function getAuthSecret(): string {
-  const fromEnv = getEnv().AUTH_SECRET;
-  if (fromEnv) return fromEnv;
-  const stored = getSetting('auth_secret');
-  if (stored) return stored;
-  const generated = randomBytes(32).toString('base64url');
-  putSetting('auth_secret', generated);
-  return generated;
-}
+export { getAuthSecret };
 
 export function baseUrl(): string {
   const env = getEnv();

@@ -2,7 +2,7 @@
 // Enum tuples come from lib/constants so the database, validation and UI share one list.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DIRECTIONS, GRADES, GRADE_STATUSES, METRIC_KINDS, ROLES, WEEK_STATUSES } from '@/lib/constants';
+import { CHANNEL_KINDS, DIRECTIONS, GRADES, GRADE_STATUSES, METRIC_KINDS, OUTBOX_KINDS, OUTBOX_STATUSES, ROLES, WEEK_STATUSES } from '@/lib/constants';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -196,7 +196,7 @@ export const revisions = sqliteTable(
   'revisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share', 'api_key'] }).notNull(),
+    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share', 'api_key', 'channel'] }).notNull(),
     entityId: text('entity_id').notNull(),
     weekStart: text('week_start'),
     /** The week's version this change produced: a conflicting editor is shown every change after theirs. */
@@ -213,6 +213,56 @@ export const revisions = sqliteTable(
   (t) => [index('revisions_week_idx').on(t.weekStart), index('revisions_entity_idx').on(t.entity, t.entityId)],
 );
 
+// ---- Digests to the group chat (issue 17). ----
+
+/** A group-chat robot that receives the week's digest. The URL's key and the secret are never shown back. */
+export const channels = sqliteTable('channels', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: CHANNEL_KINDS }).notNull(),
+  label: text('label').notNull(),
+  url: text('url').notNull(),
+  /** DingTalk/Feishu signing secret (needed in clear to sign); never displayed or logged. */
+  secret: text('secret'),
+  createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  /** Removed channels keep their row for the outbox history; nothing more is sent to them. */
+  removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * One message to one channel. Rows are written by triggers (db/migrations/*_digest_outbox.sql) when a week
+ * is published or restated, and by the reminder; workers claim them with a lease and mark them sent.
+ * `seq` makes a row unique: 0 for the digest and the reminder, the week version for a restated note.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    weekStart: text('week_start').notNull(),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    seq: integer('seq').notNull().default(0),
+    /** The week's version when the row was enqueued. */
+    weekVersion: integer('week_version'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: integer('lease_until'),
+    lastAttemptAt: integer('last_attempt_at'),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at'),
+    createdAt: integer('created_at').notNull().default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+  },
+  (t) => [
+    uniqueIndex('outbox_message_uq').on(t.weekStart, t.channelId, t.kind, t.seq),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_channel_attempt_idx').on(t.channelId, t.lastAttemptAt),
+  ],
+);
+
 export const shareLinks = sqliteTable('share_links', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   label: text('label').notNull(),
@@ -226,6 +276,8 @@ export const shareLinks = sqliteTable('share_links', {
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
   lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
   views: integer('views').notNull().default(0),
+  /** Set for the read-only link a channel's digest carries (one per channel and week). */
+  channelId: integer('channel_id').references(() => channels.id),
 });
 
 // ---- Ingestion API (/api/v1): keys, idempotent replays, per-key rate windows. ----
@@ -292,3 +344,5 @@ export type IncidentRow = typeof incidents.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type ChannelRow = typeof channels.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;

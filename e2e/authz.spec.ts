@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { fingerprint } from '@/tests/reliability/fingerprint';
 import { createApiKey } from '@/db/queries/api-keys';
 import { createShareLink } from '@/db/queries/share-links';
+import { addChannel } from '@/db/queries/channels';
 import { saveWeek } from '@/db/queries/save-week';
 import { getUserByEmail } from '@/db/queries/users';
 import { getWeekRecord } from '@/db/queries/weeks';
@@ -66,6 +67,7 @@ const PAGES: PageRow[] = [
   { path: () => `/api/v1/weeks/${label(PUBLISHED)}`, rule: 'nobody' },
   { path: () => `/api/v1/weeks/${label(DRAFT)}`, rule: 'nobody', secret: 'authz-draft-note' },
   { path: () => '/api/v1/openapi.json', rule: 'public' },
+  { path: () => '/admin/channels', rule: 'admin', secret: 'authz-channel' },
   { path: () => `/api/export/csv?from=${label(OLD_PUBLISHED)}`, rule: 'viewer' },
   { path: () => `/api/export/csv?from=${label(DRAFT)}&to=${label(DRAFT)}`, rule: 'viewer' },
   { path: () => '/api/health', rule: 'public' },
@@ -90,7 +92,7 @@ const VARIANTS: { name: string; headers: Record<string, string>; query?: string 
 ];
 
 const tokens: Partial<Record<Who, string>> = { forged: 'forged-session-token.c2lnbmF0dXJl' };
-const ids = { viewer: '', admin: '', shareId: 0, apiKeyId: 0 };
+const ids = { viewer: '', admin: '', shareId: 0, apiKeyId: 0, channelId: 0 };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -109,6 +111,8 @@ test.beforeAll(async ({ request }) => {
   shares.scoped = scoped.token;
   ids.shareId = scoped.id;
   ids.apiKeyId = createApiKey({ label: 'authz-api-key', scopes: ['kpi:write', 'kpi:read', 'report:publish'], expiresAt: null }, actor, db).id;
+  // Port 9 (discard) on 127.0.0.1: allowed by the e2e server's WEBHOOK_ALLOW_HOSTS, never answers anything.
+  ids.channelId = addChannel({ kind: 'webhook', url: 'http://127.0.0.1:9/authz-hook', secret: null, label: 'authz-channel' }, actor, db);
   db.$client.close();
   for (const role of ['viewer', 'editor', 'admin'] as const) tokens[role] = await loginAs(request, role);
 });
@@ -167,6 +171,7 @@ const METRICS = 'app/(app)/admin/metrics/actions.ts';
 const SHARES = 'app/(app)/admin/shares/actions.ts';
 const API_KEYS = 'app/(app)/admin/api-keys/actions.ts';
 const API_KEYS_DENIED = /Only admins can manage API keys|只有管理员可以管理 API 密钥/;
+const CHANNELS = 'app/(app)/admin/channels/actions.ts';
 const ACTIONS: ActionRow[] = [
   { key: `${USERS}#createUserAction`, path: '/admin/users', rule: 'admin', denied: /Only admins can add users/, attack: () => ({ form: { email: 'intruder@e2e.test', name: 'Intruder', role: 'admin', password: 'intruder-password-123' } }), probe: () => ({ form: {} }) },
   { key: `${USERS}#changeRoleAction`, path: '/admin/users', rule: 'admin', denied: /Only admins can change roles/, attack: () => ({ form: { userId: ids.viewer, role: 'admin' } }), probe: () => ({ form: { userId: '', role: 'x' } }) },
@@ -176,6 +181,10 @@ const ACTIONS: ActionRow[] = [
   { key: 'app/(app)/admin/targets/actions.ts#setTargetAction', path: '/admin/targets', rule: 'admin', denied: /Only admins can set targets/, attack: () => ({ form: { metricKey: 'health_score', effectiveFrom: label(THIS_WEEK), target: '1', warning: '' } }), probe: () => ({ form: {} }) },
   { key: `${SHARES}#createShareLinkAction`, path: '/admin/shares', rule: 'admin', denied: /Only admins can create share links/, attack: () => ({ form: { label: 'intruder link', expiresIn: 'never', fromWeek: '', toWeek: '' } }), probe: () => ({ form: { label: '' } }) },
   { key: `${SHARES}#revokeShareLinkAction`, path: '/admin/shares', rule: 'admin', denied: /Only admins can revoke share links/, attack: () => ({ form: { id: String(ids.shareId) } }), probe: () => ({ form: { id: '0' } }) },
+  { key: `${CHANNELS}#addChannelAction`, path: '/admin/channels', rule: 'admin', denied: /Only admins can add channels/, attack: () => ({ form: { kind: 'webhook', url: 'http://127.0.0.1:9/intruder', secret: '', label: 'intruder channel' } }), probe: () => ({ form: { kind: 'x' } }) },
+  { key: `${CHANNELS}#removeChannelAction`, path: '/admin/channels', rule: 'admin', denied: /Only admins can remove channels/, attack: () => ({ form: { id: String(ids.channelId) } }), probe: () => ({ form: { id: '0' } }) },
+  { key: `${CHANNELS}#testChannelAction`, path: '/admin/channels', rule: 'admin', denied: /Only admins can send test messages/, attack: () => ({ form: { id: String(ids.channelId) } }), probe: () => ({ form: { id: '0' } }) },
+  { key: `${CHANNELS}#saveDigestSettingsAction`, path: '/admin/channels', rule: 'admin', denied: /Only admins can change digest settings/, attack: () => ({ form: { language: 'en', enabled: 'on', day: '1', time: '00:00', timeZone: 'UTC' } }), probe: () => ({ form: { language: 'xx' } }) },
   { key: `${SHARES}#rotateShareLinkAction`, path: '/admin/shares', rule: 'admin', denied: /Only admins can rotate share links/, attack: () => ({ form: { id: String(ids.shareId) } }), probe: () => ({ form: { id: '0' } }) },
   { key: `${API_KEYS}#createApiKeyAction`, path: '/admin/api-keys', rule: 'admin', denied: API_KEYS_DENIED, attack: () => ({ form: { label: 'intruder key', scopes: 'report:publish', expiresIn: 'never' } }), probe: () => ({ form: { label: '' } }) },
   { key: `${API_KEYS}#revokeApiKeyAction`, path: '/admin/api-keys', rule: 'admin', denied: API_KEYS_DENIED, attack: () => ({ form: { id: String(ids.apiKeyId) } }), probe: () => ({ form: { id: '0' } }) },
@@ -199,7 +208,8 @@ const PUBLIC_ACTIONS = ['app/login/actions.ts#loginAction', 'app/login/actions.t
 /** Rows that change on their own while the server runs (sessions, rate limits) are not "data". */
 function dataFingerprint() {
   const db = openE2eDb();
-  const text = fingerprint(db.$client, ['session', 'login_attempts', 'verification']);
+  // outbox: the server's digest worker settles (and retries) deliveries by itself.
+  const text = fingerprint(db.$client, ['session', 'login_attempts', 'verification', 'outbox']);
   db.$client.close();
   return text;
 }

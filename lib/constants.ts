@@ -19,6 +19,14 @@ export type Grade = (typeof GRADES)[number];
 export const GRADE_STATUSES = ['estimated', 'final'] as const;
 export type GradeStatus = (typeof GRADE_STATUSES)[number];
 
+// Digests to the group chat (issue 17).
+export const CHANNEL_KINDS = ['wecom', 'dingtalk', 'feishu', 'webhook'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export const OUTBOX_KINDS = ['digest', 'restated', 'reminder'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

@@ -19,4 +19,12 @@ describe('parseEnv', () => {
       expect(() => parseEnv({ TRUST_PROXY: bad })).toThrow(new ConfigError(`TRUST_PROXY must be the number of reverse proxies in front of Weekline, a whole number from 0 to 5 (got "${bad}").`));
     }
   });
+
+  it('WEBHOOK_ALLOW_HOSTS: comma-separated host names, lower-cased; anything else is refused', () => {
+    expect(parseEnv({}).WEBHOOK_ALLOW_HOSTS).toEqual([]);
+    expect(parseEnv({ WEBHOOK_ALLOW_HOSTS: ' 127.0.0.1, Hooks.Example.com ,' }).WEBHOOK_ALLOW_HOSTS).toEqual(['127.0.0.1', 'hooks.example.com']);
+    for (const bad of ['http://hooks.example.com', 'hooks.example.com/path', 'host:8080', 'a b']) {
+      expect(() => parseEnv({ WEBHOOK_ALLOW_HOSTS: bad }), bad).toThrow(/WEBHOOK_ALLOW_HOSTS must be comma-separated host names/);
+    }
+  });
 });

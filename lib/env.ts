@@ -1,6 +1,7 @@
 // The validated environment. Bad configuration stops start-up with one clear sentence (ConfigError),
 // never a stack trace.
 import { z } from 'zod';
+import { HOST_RE } from './digest/url-policy';
 import { WEEK_NUMBERINGS } from './weeks';
 
 export class ConfigError extends Error {
@@ -20,6 +21,12 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (lib/client-address.ts). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
+  /** Extra hosts channels may point at (comma-separated host names); the providers' hosts are always allowed. */
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .transform((raw) => raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(HOST_RE)))
+    .default([]),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -35,6 +42,7 @@ const HINTS: Record<string, string> = {
   SESSION_IDLE_MINUTES: 'must be whole minutes from 5 to 10080',
   SESSION_MAX_HOURS: 'must be whole hours from 1 to 720',
   TRUST_PROXY: 'must be the number of reverse proxies in front of Weekline, a whole number from 0 to 5',
+  WEBHOOK_ALLOW_HOSTS: 'must be comma-separated host names such as hooks.example.com,127.0.0.1',
 };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -14,7 +14,8 @@ import { serve } from './serve';
 
 void runCli(async () => {
   fs.rmSync(path.dirname(E2E_DB), { recursive: true, force: true });
-  Object.assign(process.env, { DATABASE_PATH: E2E_DB, BASE_URL: `http://localhost:${E2E_PORT}`, DEMO_DATA: '0' });
+  // WEBHOOK_ALLOW_HOSTS: the digest journey's fake WeCom robot listens on 127.0.0.1.
+  Object.assign(process.env, { DATABASE_PATH: E2E_DB, BASE_URL: `http://localhost:${E2E_PORT}`, DEMO_DATA: '0', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
   const db = prepareDatabase(openDatabase(E2E_DB));
   // Demo weeks end last week, so this week is still open for the entry journey.
   writeDemoData(generateDemoData({ weeks: 60, endWeek: addWeeks(currentWeekStart(), -1), seed: 7 }), { reset: false }, db);

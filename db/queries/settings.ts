@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { isWeekNumbering, type WeekNumbering } from '@/lib/weeks';
 import { getEnv } from '@/lib/env';
@@ -22,4 +23,15 @@ export function getWeekNumbering(db: Db = getDb()): WeekNumbering {
   if (fromEnv) return fromEnv;
   const stored = getSetting('week_numbering', db);
   return isWeekNumbering(stored) ? stored : 'jan1';
+}
+
+/** AUTH_SECRET when given, else one generated on first start and kept in the database. */
+export function getAuthSecret(db: Db = getDb()): string {
+  const fromEnv = getEnv().AUTH_SECRET;
+  if (fromEnv) return fromEnv;
+  const stored = getSetting('auth_secret', db);
+  if (stored) return stored;
+  const generated = randomBytes(32).toString('base64url');
+  db.insert(settings).values({ key: 'auth_secret', value: generated }).onConflictDoNothing().run();
+  return getSetting('auth_secret', db) ?? generated;
 }

@@ -152,7 +152,8 @@ describe('share_links table', () => {
   it('has no column that could hold the token itself', () => {
     const db = openTestDatabase();
     const columns = (db.$client.prepare(`pragma table_info(share_links)`).all() as Array<{ name: string }>).map((c) => c.name);
-    expect(columns).toEqual(['id', 'label', 'token_hash', 'from_week', 'to_week', 'created_by', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'views']);
+    // channel_id (integer) names the channel a digest link belongs to; its token is derived, never stored.
+    expect(columns).toEqual(['id', 'label', 'token_hash', 'from_week', 'to_week', 'created_by', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'views', 'channel_id']);
     expect(db.select().from(shareLinks).all()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { expiryInstant, type ShareExpiry } from '@/lib/share/expiry';
 import { generateShareToken, hashShareToken, sharePath, shareTokenSchema } from '@/lib/share/token';
 import type { WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
-import { shareLinks, user } from '../schema';
+import { channels, shareLinks, user } from '../schema';
 import { recordRevision } from './audit';
 
 type Actor = { userId: string; email: string } | null;
@@ -22,6 +22,8 @@ export interface ShareLinkSummary {
   fromWeek: WeekStart | null;
   toWeek: WeekStart | null;
   creatorEmail: string | null;
+  /** Set for a link a channel's digest carries. */
+  channelLabel: string | null;
   createdAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
@@ -66,6 +68,7 @@ export function listShareLinks(db: Db = getDb()): ShareLinkSummary[] {
       fromWeek: shareLinks.fromWeek,
       toWeek: shareLinks.toWeek,
       creatorEmail: user.email,
+      channelLabel: channels.label,
       createdAt: shareLinks.createdAt,
       expiresAt: shareLinks.expiresAt,
       lastUsedAt: shareLinks.lastUsedAt,
@@ -74,6 +77,7 @@ export function listShareLinks(db: Db = getDb()): ShareLinkSummary[] {
     })
     .from(shareLinks)
     .leftJoin(user, eq(shareLinks.createdBy, user.id))
+    .leftJoin(channels, eq(shareLinks.channelId, channels.id))
     .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
     .all();
 }

@@ -9,6 +9,7 @@ import { importCsvCommand } from './import-csv';
 import { importReportCommand } from './import-report';
 import { restoreCommand } from './restore';
 import { shareCommand } from './share';
+import { notifyCommand } from './notify';
 
 export const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> = {
   user: userCommand,
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, (args: string[]) => Promise<void> | void> 
   restore: restoreCommand,
   share: shareCommand,
   'api-key': apiKeyCommand,
+  notify: notifyCommand,
 };
 
 export const USAGE = `usage: npm run kpi -- <command>
@@ -39,4 +41,6 @@ export const USAGE = `usage: npm run kpi -- <command>
   share revoke ID | share rotate ID
   api-key create --label L --scopes kpi:write[,kpi:read][,report:publish] [--expires 90d|never]
   api-key list [--json]
-  api-key revoke ID`;
+  api-key revoke ID
+  notify add --kind wecom|dingtalk|feishu|webhook --url URL [--secret S] --label L
+  notify list [--json] | notify test ID | notify remove ID | notify run`;

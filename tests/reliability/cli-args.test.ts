@@ -23,6 +23,8 @@ let db: Db;
 vi.stubEnv('BASE_URL', '');
 vi.stubEnv('WEEK_NUMBERING', 'jan1');
 vi.stubEnv('DATABASE_PATH', file);
+// No channel URL passes the allow-list here, so nothing is ever sent anywhere.
+vi.stubEnv('WEBHOOK_ALLOW_HOSTS', '');
 
 beforeAll(() => {
   // The commands find the migrations under the working directory; every file they write lands in `dir`.
@@ -58,7 +60,9 @@ function isClearError(error: unknown): boolean {
 
 const fileArg = fc.constantFrom('good.csv', 'bad.csv', 'report.md', 'garbage.db', 'a-folder', 'missing.csv', 'out/new.db', 'backup.db', '');
 const token = fc.oneof(
-  { arbitrary: fc.constantFrom('create', 'list', 'disable', 'enable', 'delete'), weight: 2 },
+  { arbitrary: fc.constantFrom('create', 'list', 'disable', 'enable', 'delete', 'add', 'test', 'remove', 'run', '1'), weight: 2 },
+  // notify: kinds, URLs the allow-list refuses (nothing may be sent from this test) and secrets.
+  { arbitrary: fc.constantFrom('--kind', 'wecom', 'feishu', '--url', 'https://hooks.example.com/x', 'http://127.0.0.1/x', '--label', '--secret'), weight: 2 },
   { arbitrary: fc.constantFrom('--email', '--role', '--password', '--name', '--json', '--dry-run', '--publish', '--allow-missing', '--reason', '--out', '--from', '--to', '--published-only', '--week', '--lang', '--', '-x', '--email='), weight: 4 },
   { arbitrary: fc.constantFrom('a@b.co', 'admin@weekline.local', 'not-an-email', 'admin', 'editor', 'viewer', 'root', 'long-enough-password', 'short', '2024-W02', '2024-01-08', '2024-W99', '2025-01-01', 'zh', 'en', 'x'.repeat(300)), weight: 3 },
   { arbitrary: fileArg, weight: 3 },

@@ -56,7 +56,7 @@ export default async function ShareLinksPage() {
               <tr key={link.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`share-${link.label}`}>
                 <td className="py-2 pr-3">{link.label}</td>
                 <td className="py-2 pr-3">{scopeText(link, numbering)}</td>
-                <td className="py-2 pr-3">{when(link.createdAt, '')}<br /><span className="text-slate-500">{link.creatorEmail ?? 'cli'}</span></td>
+                <td className="py-2 pr-3">{when(link.createdAt, '')}<br /><span className="text-slate-500">{link.channelLabel ? `digest → ${link.channelLabel}` : (link.creatorEmail ?? 'cli')}</span></td>
                 <td className="py-2 pr-3">{when(link.expiresAt, 'Never')}</td>
                 <td className="py-2 pr-3">{when(link.lastUsedAt, 'Never')}</td>
                 <td className="py-2 pr-3 tabular-nums" data-testid="share-views">{link.views}</td>
