@@ -2,7 +2,6 @@
 // backspace…) and DEL never reach the database or the HTML; tab and newline stay, CRLF becomes LF.
 import { z } from 'zod';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export function stripControls(text: string): string {
