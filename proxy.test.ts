@@ -64,6 +64,12 @@ describe('proxy', () => {
     expect((await proxy(req('/login'))).headers.get('referrer-policy')).toBe('same-origin');
   });
 
+  it.each(['/weeks/%E0%A4%A', '/s/abc/weeks/%E0%A4%A', '/entry/%ZZ'])('answers a malformed escape in %s with 404, before Next fails to decode it', async (path) => {
+    const res = await proxy(req(path, { headers: { cookie: '__Host-weekline.session=abc' } }));
+    expect(res.status).toBe(404);
+    expectHeaders(res);
+  });
+
   // Issue 11 item 6: bodies Next.js's action decoder would throw on get a 4xx here, before it runs.
   const action = (body: BodyInit, headers: Record<string, string> = {}) =>
     proxy(req('/import', { method: 'POST', headers: { origin: 'http://localhost:3000', 'next-action': 'abc', 'content-type': 'text/plain;charset=UTF-8', ...headers }, body }));

@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { applySecurityHeaders, contentSecurityPolicy, CSP_HEADER, newNonce } from '@/lib/security/headers';
 import { ACTION_BODY_LIMIT, actionRootProblem, declaredLength } from '@/lib/security/action-body';
 import { isCrossSiteWrite } from '@/lib/security/origin';
+import { decodeSegment } from '@/lib/params';
 
 const PUBLIC_PREFIXES = ['/login', '/s/', '/api/health', '/_next', '/favicon'];
 
@@ -18,6 +19,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === 'development' });
   const { pathname } = request.nextUrl;
   if (isCrossSiteWrite(request.method, request.headers)) return plain('Cross-site request refused.', 403, csp, pathname);
+  // Next.js decodes route parameters before any page runs, and a malformed escape (`/weeks/%E0%A4%A`) throws there.
+  if (decodeSegment(pathname) === null) return plain('Not found.', 404, csp, pathname);
   if (request.method === 'POST' && request.headers.has('next-action')) return checkActionBody(request, csp);
   return route(request, csp);
 }
