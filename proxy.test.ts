@@ -70,6 +70,16 @@ describe('proxy', () => {
     expectHeaders(res);
   });
 
+  it('sends a signed-in request for an impossible week page to the not-found page, and a real week through', async () => {
+    const cookie = { cookie: '__Host-weekline.session=abc' };
+    const impossible = await proxy(req('/weeks/9999-W01', { headers: cookie }));
+    expect(new URL(impossible.headers.get('x-middleware-rewrite')!).pathname).toBe('/no-such-week');
+    expectHeaders(impossible);
+    expect((await proxy(req('/weeks/2024-W02', { headers: cookie }))).headers.get('x-middleware-rewrite')).toBeNull();
+    // Signed out, the login redirect comes first, as for every protected page.
+    expect((await proxy(req('/weeks/9999-W01'))).status).toBe(307);
+  });
+
   // Issue 11 item 6: bodies Next.js's action decoder would throw on get a 4xx here, before it runs.
   const action = (body: BodyInit, headers: Record<string, string> = {}) =>
     proxy(req('/import', { method: 'POST', headers: { origin: 'http://localhost:3000', 'next-action': 'abc', 'content-type': 'text/plain;charset=UTF-8', ...headers }, body }));

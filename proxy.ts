@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { applySecurityHeaders, contentSecurityPolicy, CSP_HEADER, newNonce } from '@/lib/security/headers';
 import { ACTION_BODY_LIMIT, actionRootProblem, declaredLength } from '@/lib/security/action-body';
 import { isCrossSiteWrite } from '@/lib/security/origin';
-import { decodeSegment } from '@/lib/params';
+import { decodeSegment, isImpossibleWeekPath } from '@/lib/params';
 
 const PUBLIC_PREFIXES = ['/login', '/s/', '/api/health', '/_next', '/favicon'];
 
@@ -65,7 +65,10 @@ function route(request: NextRequest, csp: string): NextResponse {
   // Next.js takes the nonce for its own scripts from the CSP header of the request it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(CSP_HEADER, csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A week page for a week that cannot exist: Next's not-found page, with a real 404 status.
+  const response = (request.method === 'GET' || request.method === 'HEAD') && isImpossibleWeekPath(pathname)
+    ? NextResponse.rewrite(new URL('/no-such-week', request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   applySecurityHeaders(response.headers, csp, pathname);
   return response;
 }

@@ -39,11 +39,11 @@ test.describe('impossible weeks (item 5)', () => {
     for (const l of labels) {
       for (const path of [`/weeks/${l}`, `/entry/${l}`, `/weeks/${l}/print`, `/s/${token}/weeks/${l}`]) {
         const res = await request.get(path, { headers, maxRedirects: 0 });
-        // A page that streams (app/(app)/loading.tsx) has sent its 200 before it knows; Next then renders not-found.
         outcomes.push(`${path.replace(token, '<token>')} ${res.status()} ${await classify(res)}`);
       }
     }
-    expect(outcomes.filter((o) => !o.endsWith(' notfound') || / 5\d\d /.test(o))).toEqual([]);
+    // A real 404 status: the proxy answers before the page starts streaming (app/(app)/loading.tsx).
+    expect(outcomes.filter((o) => !o.endsWith(' 404 notfound'))).toEqual([]);
     // A real week still opens.
     expect((await request.get(`/entry/${label(currentWeekStart())}`, { headers })).status()).toBe(200);
   });

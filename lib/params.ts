@@ -18,3 +18,18 @@ export function routeWeek(raw: string, numbering: WeekNumbering, now: Date = new
   const weekStart = decoded === null ? null : parseWeekLabel(decoded, numbering);
   return weekStart && isAllowedWeekStart(weekStart, now) ? weekStart : null;
 }
+
+// The pages that take a week label: `/weeks/<label>`, `/weeks/<label>/print`, `/entry/<label>`, `/s/<token>/weeks/<label>`.
+const WEEK_PATH_RE = /^\/(?:weeks|entry)\/([^/]+)(?:\/print)?\/?$|^\/s\/[^/]+\/weeks\/([^/]+)\/?$/;
+
+/**
+ * True when `pathname` is one of the week pages and its label is no allowed week under either numbering, so
+ * the proxy can answer 404 itself: the pages stream (loading.tsx), and a not-found found while streaming
+ * can no longer change the status from 200.
+ */
+export function isImpossibleWeekPath(pathname: string, now: Date = new Date()): boolean {
+  const m = WEEK_PATH_RE.exec(pathname);
+  if (!m) return false;
+  const raw = m[1] ?? m[2];
+  return routeWeek(raw, 'jan1', now) === null && routeWeek(raw, 'iso', now) === null;
+}
