@@ -138,7 +138,7 @@ test('CSV export: viewers download published weeks only, editors drafts too, str
   expect((await asEditor.text()).split('\r\n').filter(Boolean).slice(1).map((r) => r.split(',')[0])).toEqual(['2023-W28', '2023-W30', '2023-W31']);
   await editor.close();
 
-  const stranger = await request.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie: 'weekline.session=forged' } });
+  const stranger = await request.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie: '__Host-weekline.session=forged' } });
   expect((await stranger.get('/api/export/csv', { maxRedirects: 0 })).status()).toBe(401);
   await stranger.dispose();
 });

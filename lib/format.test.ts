@@ -18,11 +18,14 @@ describe('truncateTo', () => {
   });
 
   it('does not lose a digit to float error', () => {
-    expect(0.57 * 100).toBe(56.99999999999999);
+    // 0.57 * 100 is 56.99999999999999 in binary: a naive Math.trunc(v * 100) / 100 shows 0.56.
     expect(truncateTo(0.57, 2)).toBe(0.57);
+    expect(formatNumber(0.57, 2, 'en', true)).toBe('0.57');
     expect(truncateTo(64.1, 1)).toBe(64.1);
-    expect((1 - 11 / 100000) * 100).toBe(99.98899999999999);
+    expect(formatNumber(64.1, 1, 'zh', true)).toBe('64.1');
+    // (1 - 11 / 100000) * 100 is 99.98899999999999: the availability it stands for reads 99.989%, not 99.988%.
     expect(truncateTo((1 - 11 / 100000) * 100, 3)).toBe(99.989);
+    expect(formatNumber((1 - 11 / 100000) * 100, 3, 'en', true)).toBe('99.989');
     expect(truncateTo(99.997, 3)).toBe(99.997);
   });
 

@@ -142,3 +142,36 @@ export function formatWeekEn(weekStart: WeekStart, numbering: WeekNumbering): st
 export function formatWeek(weekStart: WeekStart, numbering: WeekNumbering, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? formatWeekZh(weekStart, numbering) : formatWeekEn(weekStart, numbering);
 }
+
+// The weeks a report may be about: real Mondays from the first Monday of 2000 to a year after this week.
+// Anything outside this range is a typo (9999-12-27) or an attack, and would make every range unbounded.
+export const FIRST_WEEK: WeekStart = '2000-01-03';
+export const WEEKS_AHEAD = 52;
+
+/** The newest week a report may be saved for: the current week plus WEEKS_AHEAD weeks. */
+export function lastAllowedWeek(now: Date = new Date()): WeekStart {
+  return addWeeks(currentWeekStart(now), WEEKS_AHEAD);
+}
+
+export type WeekProblem = 'not_date' | 'not_monday' | 'too_early' | 'too_late';
+
+/** Why `input` is not a week a report may be saved for (strict `yyyy-MM-dd`), or null when it is one. */
+export function weekStartProblem(input: string, now: Date = new Date()): WeekProblem | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input)) return 'not_date';
+  const date = parseDate(input);
+  if (!date) return 'not_date';
+  if (date.getDay() !== 1) return 'not_monday';
+  if (input < FIRST_WEEK) return 'too_early';
+  if (input > lastAllowedWeek(now)) return 'too_late';
+  return null;
+}
+
+export function isAllowedWeekStart(input: string, now: Date = new Date()): boolean {
+  return weekStartProblem(input, now) === null;
+}
+
+/** A real wall-clock `yyyy-MM-ddTHH:mm`: the date exists and the time is 00:00–23:59. */
+export function isRealDateTime(input: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(input);
+  return Boolean(m && parseDate(m[1]) && Number(m[2]) < 24 && Number(m[3]) < 60);
+}

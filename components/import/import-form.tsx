@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { importReportAction, previewReportAction, type ImportReportResult } from '@/app/(app)/import/actions';
 import type { ReportPreview } from '@/db/queries/import-report';
 import type { Language } from '@/lib/constants';
+import { MAX_REPORT_CHARS, reportTooLong } from '@/lib/report/limits';
 import { translator } from '@/lib/i18n/messages';
 import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { ConflictPanel } from '../week-form/conflict-panel';
@@ -45,6 +46,12 @@ export function ImportForm({ lang }: { lang: Language }) {
   }
 
   function preview() {
+    // Checked before sending: a body past the server's limit would be refused before our action runs.
+    if (text.length > MAX_REPORT_CHARS) {
+      setPreviewed(null);
+      setTextError([reportTooLong(text.length, lang)]);
+      return;
+    }
     startTransition(async () => {
       setResult(null);
       await runPreview(text);

@@ -7,6 +7,7 @@ import { getDb, type Db } from '../index';
 import { incidents, weeks } from '../schema';
 import { listMetrics, type Metric } from './catalogue';
 import { listTargets } from './targets';
+import { reportInsaneWeeks, saneWeek } from './valid-weeks';
 import { listValues } from './values';
 
 export interface SeriesData {
@@ -32,7 +33,7 @@ export function getSeries(range: { from: WeekStart; to: WeekStart; metricKeys?: 
     .select({ weekStart: incidents.weekStart, ungraded: sql<number>`sum(case when ${incidents.grade} is null then 1 else 0 end)`, graded: sql<number>`sum(case when ${incidents.grade} is not null then 1 else 0 end)` })
     .from(incidents)
     .innerJoin(weeks, eq(incidents.weekStart, weeks.weekStart))
-    .where(and(gte(incidents.weekStart, range.from), lte(incidents.weekStart, range.to), eq(weeks.status, 'published')))
+    .where(and(gte(incidents.weekStart, range.from), lte(incidents.weekStart, range.to), eq(weeks.status, 'published'), saneWeek(weeks.weekStart)))
     .groupBy(incidents.weekStart)
     .all();
   const ungraded = new Array<number>(all.length).fill(0);
@@ -48,10 +49,11 @@ export function getSeries(range: { from: WeekStart; to: WeekStart; metricKeys?: 
 
 /** The oldest and newest published weeks: the bounds of every range. */
 export function getPublishedBounds(db: Db = getDb()): { earliest: WeekStart; latest: WeekStart } | null {
+  reportInsaneWeeks(db);
   const row = db
     .select({ earliest: sql<string | null>`min(${weeks.weekStart})`, latest: sql<string | null>`max(${weeks.weekStart})` })
     .from(weeks)
-    .where(eq(weeks.status, 'published'))
+    .where(and(eq(weeks.status, 'published'), saneWeek(weeks.weekStart)))
     .get();
   return row?.earliest && row.latest ? { earliest: row.earliest, latest: row.latest } : null;
 }

@@ -2,11 +2,12 @@
 // JSON document of all KPI data and its audit trail. Accounts, sessions and secrets never leave.
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { formatWideCsv, type WideCsvWeek } from '@/lib/csv/format';
-import { weekLabel, type WeekStart } from '@/lib/weeks';
+import { parseDate, weekLabel, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, targets, weeks } from '../schema';
 import { listMetrics } from './catalogue';
 import { getWeekNumbering } from './settings';
+import { reportInsaneWeeks, saneWeek } from './valid-weeks';
 import { listWeekRecords } from './weeks';
 
 export interface ExportRange {
@@ -27,6 +28,7 @@ function valuesByWeek(range: ExportRange, db: Db): Map<string, WideCsvWeek['valu
         range.from ? gte(metricValues.weekStart, range.from) : undefined,
         range.to ? lte(metricValues.weekStart, range.to) : undefined,
         range.publishedOnly ? eq(weeks.status, 'published') : undefined,
+        saneWeek(weeks.weekStart),
       ),
     )
     .all();
@@ -41,6 +43,7 @@ function valuesByWeek(range: ExportRange, db: Db): Map<string, WideCsvWeek['valu
 
 /** One row per stored week in the range (oldest first), one column per active metric; UTF-8 with a BOM. */
 export function exportCsv(range: ExportRange, db: Db = getDb()): string {
+  reportInsaneWeeks(db);
   const byWeek = valuesByWeek(range, db);
   const records = listWeekRecords(range, db);
   return formatWideCsv(
@@ -75,7 +78,8 @@ export function exportJson(db: Db = getDb()) {
       .orderBy(asc(weeks.weekStart))
       .all()
       .map(({ updatedBy: _by, ...w }) => ({
-        label: weekLabel(w.weekStart, numbering),
+        // A stored week that is not a real date has no label; the dump still carries the row as it is.
+        label: parseDate(w.weekStart) ? weekLabel(w.weekStart, numbering) : null,
         ...w,
         values: byWeek.get(w.weekStart) ?? {},
         incidents: logByWeek.get(w.weekStart) ?? [],

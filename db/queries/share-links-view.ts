@@ -8,6 +8,7 @@ import { resolveRange, type ResolvedRange } from '@/lib/range';
 import { addWeeks, type WeekNumbering, weekLabel, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { weeks } from '../schema';
+import { reportInsaneWeeks, saneWeek } from './valid-weeks';
 import { listMetrics, type Metric } from './catalogue';
 import { getCatalogue, getSeries } from './dashboard';
 import { listIncidents, type Incident } from './incidents';
@@ -20,6 +21,7 @@ type Scope = Pick<ShareScope, 'fromWeek' | 'toWeek'>;
 const published = (scope: Scope) =>
   and(
     eq(weeks.status, 'published'),
+    saneWeek(weeks.weekStart),
     scope.fromWeek ? gte(weeks.weekStart, scope.fromWeek) : undefined,
     scope.toWeek ? lte(weeks.weekStart, scope.toWeek) : undefined,
   );
@@ -29,6 +31,7 @@ const earlier = (a: WeekStart, b: WeekStart | null) => (b && b < a ? b : a);
 
 /** The oldest and newest published weeks the link may see. */
 export function getSharedBounds(scope: Scope, db: Db = getDb()): { earliest: WeekStart; latest: WeekStart } | null {
+  reportInsaneWeeks(db);
   const row = db
     .select({ earliest: sql<string | null>`min(${weeks.weekStart})`, latest: sql<string | null>`max(${weeks.weekStart})` })
     .from(weeks)

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
 import { metricValues, metrics, weeks } from '../schema';
+import { saneWeek } from './valid-weeks';
 
 export interface StoredValue {
   metricKey: string;
@@ -48,6 +49,7 @@ export function listValues(
         gte(metricValues.weekStart, range.from),
         lte(metricValues.weekStart, range.to),
         range.publishedOnly ? eq(weeks.status, 'published') : undefined,
+        saneWeek(weeks.weekStart),
         range.metricKeys ? inArray(metrics.key, range.metricKeys) : undefined,
       ),
     )

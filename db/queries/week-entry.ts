@@ -7,6 +7,7 @@ import { metricValues, metrics, weeks } from '../schema';
 import { listMetrics, type Metric } from './catalogue';
 import { listIncidents, type Incident } from './incidents';
 import { listTargets } from './targets';
+import { saneWeek } from './valid-weeks';
 import { getWeekValues, type StoredValue } from './values';
 import { getPreviousPublishedWeek, getWeekRecord, type WeekRecord } from './weeks';
 
@@ -40,7 +41,7 @@ export function getRecentValues(weekStart: string, count = 8, db: Db = getDb()):
   const recentWeeks = db
     .select({ weekStart: weeks.weekStart })
     .from(weeks)
-    .where(and(eq(weeks.status, 'published'), lt(weeks.weekStart, weekStart)))
+    .where(and(eq(weeks.status, 'published'), saneWeek(weeks.weekStart), lt(weeks.weekStart, weekStart)))
     .orderBy(desc(weeks.weekStart))
     .limit(count)
     .all()

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { WeekStatus } from '@/lib/constants';
 import { getDb, type Db } from '../index';
 import { weeks } from '../schema';
+import { saneWeek } from './valid-weeks';
 
 export interface WeekRecord {
   weekStart: string;
@@ -29,7 +30,7 @@ export function getWeekRecord(weekStart: string, db: Db = getDb()): WeekRecord |
 
 export function getLatestPublishedWeek(db: Db = getDb()): WeekRecord | null {
   return (
-    db.select(columns).from(weeks).where(eq(weeks.status, 'published')).orderBy(desc(weeks.weekStart)).limit(1).get() ??
+    db.select(columns).from(weeks).where(and(eq(weeks.status, 'published'), saneWeek(weeks.weekStart))).orderBy(desc(weeks.weekStart)).limit(1).get() ??
     null
   );
 }
@@ -40,7 +41,7 @@ export function getPreviousPublishedWeek(weekStart: string, db: Db = getDb()): W
     db
       .select(columns)
       .from(weeks)
-      .where(and(eq(weeks.status, 'published'), sql`${weeks.weekStart} < ${weekStart}`))
+      .where(and(eq(weeks.status, 'published'), saneWeek(weeks.weekStart), sql`${weeks.weekStart} < ${weekStart}`))
       .orderBy(desc(weeks.weekStart))
       .limit(1)
       .get() ?? null
@@ -52,6 +53,7 @@ export function listWeekRecords(
   db: Db = getDb(),
 ): WeekRecord[] {
   const conditions = [
+    saneWeek(weeks.weekStart),
     range.from ? gte(weeks.weekStart, range.from) : undefined,
     range.to ? lte(weeks.weekStart, range.to) : undefined,
     range.publishedOnly ? eq(weeks.status, 'published') : undefined,

@@ -100,6 +100,13 @@ const ZH_MESSAGES: Record<string, string> = {
   'The total must be more than 0.': '总数必须大于 0。',
   'Done cannot be more than the total.': '已完成数不能大于总数。',
   'Enter the total too.': '请同时填写总数。',
+  // Impossible weeks and times (issue 11 item 5)
+  'The week must be a date like 2026-11-30.': '周必须是形如 2026-11-30 的日期。',
+  'A week starts on a Monday.': '每周从周一开始，请填写周一的日期。',
+  'Weeks before 2000 cannot be saved.': '不能保存 2000 年以前的周。',
+  'Weeks more than a year ahead cannot be saved.': '不能保存一年以后的周。',
+  'This week has not started yet: save it as a draft and publish it once the week has begun.': '本周尚未开始：请先保存为草稿，待本周开始后再发布。',
+  'Keep it under 2,000 characters.': '请少于 2000 字。',
   'Give a reason for changing published values.': '修改已发布的数值需要填写原因。',
   'Draft saved.': '草稿已保存。',
   'Saved and published.': '已保存并发布。',

@@ -62,6 +62,8 @@ const en = {
   'import.from': 'From week',
   'import.to': 'To week',
   'import.download': 'Download CSV',
+  // Oversized paste (issue 11 item 6)
+  'import.tooLong': 'Report too long: {n} characters; the limit is {max}. Nothing was sent; your text is kept.',
   'dash.range': 'Range',
   'dash.range.13w': '13 weeks',
   'dash.range.26w': '26 weeks',
@@ -299,6 +301,8 @@ const zh: Record<MessageKey, string> = {
   'import.from': '起始周',
   'import.to': '结束周',
   'import.download': '下载 CSV',
+  // Oversized paste (issue 11 item 6)
+  'import.tooLong': '周报过长：{n} 个字符，上限为 {max}。未提交，已保留您输入的内容。',
   'dash.range': '范围',
   'dash.range.13w': '近13周',
   'dash.range.26w': '近26周',

@@ -33,8 +33,9 @@ export interface ParseReportOptions {
   numbering: WeekNumbering;
 }
 
-/** Real reports are a few KB; past this the paste is something else, and parsing it would only stall the form. */
-export const MAX_REPORT_CHARS = 200_000;
+import { MAX_REPORT_CHARS } from './limits';
+
+export { MAX_REPORT_CHARS };
 
 export function parseReport(text: string, options: ParseReportOptions): ParsedReport {
   try {

@@ -1,6 +1,7 @@
 // The share-link form and CLI input: a label, an expiry and an optional fixed range of weeks, each week
 // given as a label (or a date) in the configured numbering and stored as its Monday.
 import { z } from 'zod';
+import { plainText } from '../validation/text';
 import { parseWeek, type WeekNumbering } from '../weeks';
 import { SHARE_EXPIRIES } from './expiry';
 
@@ -18,7 +19,7 @@ export function newShareLinkSchema(numbering: WeekNumbering) {
     });
   return z
     .object({
-      label: z.string().trim().min(1, 'Give the link a label.').max(100, 'Keep the label under 100 characters.'),
+      label: plainText().trim().min(1, 'Give the link a label.').max(100, 'Keep the label under 100 characters.'),
       expiresIn: z.enum(SHARE_EXPIRIES, 'Choose an expiry.'),
       fromWeek: week,
       toWeek: week,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, METRIC_KINDS, ROLES } from '../constants';
+import { plainText } from './text';
 
 const number = (label: string) =>
   z
@@ -25,9 +26,9 @@ export const metricSchema = z.object({
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_]{1,48}$/, { error: 'Use lower-case letters, digits and _ (2–49 characters), starting with a letter.' }),
-  labelZh: z.string().trim().min(1, { error: 'Enter the Chinese label.' }).max(60),
-  labelEn: z.string().trim().min(1, { error: 'Enter the English label.' }).max(80),
-  unit: z.string().trim().max(12),
+  labelZh: plainText().trim().min(1, { error: 'Enter the Chinese label.' }).max(60),
+  labelEn: plainText().trim().min(1, { error: 'Enter the English label.' }).max(80),
+  unit: plainText().trim().max(12),
   decimals: z.coerce.number({ error: 'Enter 0 to 4.' }).int({ error: 'Enter 0 to 4.' }).min(0, { error: 'Enter 0 to 4.' }).max(4, { error: 'Enter 0 to 4.' }),
   direction: z.enum(DIRECTIONS, { error: 'Choose higher or lower.' }),
   kind: z.enum(METRIC_KINDS, { error: 'Choose a kind.' }),

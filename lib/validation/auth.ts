@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../constants';
+import { plainText } from './text';
 
 export const loginSchema = z.object({
   email: z.email({ error: 'Enter an email address.' }).trim().toLowerCase(),
@@ -8,7 +9,7 @@ export const loginSchema = z.object({
 
 export const newUserSchema = z.object({
   email: z.email({ error: 'Enter an email address.' }).trim().toLowerCase(),
-  name: z.string().trim().max(100).optional(),
+  name: plainText().trim().max(100).optional(),
   role: z.enum(ROLES, { error: 'Choose admin, editor or viewer.' }),
   password: z
     .string()

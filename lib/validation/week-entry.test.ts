@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS } from '../constants';
 import { fieldErrorsOf } from './result';
 import { weekEntrySchema } from './week-entry';
+import { addWeeks, currentWeekStart } from '../weeks';
 
 const schema = weekEntrySchema(DEFAULT_METRICS);
 const base = { weekStart: '2023-07-10', baseVersion: 0, intent: 'draft' as const };
@@ -80,5 +81,56 @@ describe('weekEntrySchema', () => {
   it('accepts a trailing percent sign on percentages only', () => {
     expect(schema.parse({ ...base, values: { availability: { value: '99.999%' } } }).values.availability.value).toBe(99.999);
     expect(schema.safeParse({ ...base, values: { health_score: { value: '488%' } } }).success).toBe(false);
+  });
+});
+
+describe('impossible weeks and times (issue 11 item 5)', () => {
+  const errorsOf = (input: Record<string, unknown>) => {
+    const r = schema.safeParse({ ...base, ...input });
+    return r.success ? {} : fieldErrorsOf(r.error);
+  };
+
+  it('refuses weeks that are not real Mondays from 2000 to a year ahead', () => {
+    for (const weekStart of ['9999-12-31', '9999-12-27', '2026-13-45', '2023-02-30', '2023-07-12', '1999-12-27', '2023-7-10', ' 2023-07-10', '']) {
+      expect(errorsOf({ weekStart }), weekStart).toHaveProperty(['weekStart']);
+    }
+    expect(errorsOf({ weekStart: '2000-01-03' })).toEqual({});
+    expect(errorsOf({ weekStart: addWeeks(currentWeekStart(), 52) })).toEqual({});
+    expect(errorsOf({ weekStart: addWeeks(currentWeekStart(), 53) })).toHaveProperty(['weekStart']);
+  });
+
+  it('refuses to publish a week that has not started, but keeps it as a draft', () => {
+    const next = addWeeks(currentWeekStart(), 1);
+    expect(errorsOf({ weekStart: next, intent: 'publish' }).weekStart).toEqual([
+      'This week has not started yet: save it as a draft and publish it once the week has begun.',
+    ]);
+    expect(errorsOf({ weekStart: next, intent: 'draft' })).toEqual({});
+    expect(errorsOf({ weekStart: currentWeekStart(), intent: 'publish' })).toEqual({});
+  });
+
+  it('refuses incident times that are not real times, and derives durations from real ones', () => {
+    for (const startedAt of ['2026-99-99T99:99', '2023-07-12T24:00', '2023-07-12T21:60', '2023-02-29T10:00', '2023-07-12 21:15']) {
+      expect(errorsOf({ incidents: [{ ...incident, startedAt }] }), startedAt).toHaveProperty(['incidents.0.startedAt']);
+    }
+    expect(errorsOf({ incidents: [{ ...incident, endedAt: '2023-07-12T25:10' }] })).toHaveProperty(['incidents.0.endedAt']);
+    const overnight = schema.parse({ ...base, incidents: [{ ...incident, startedAt: '2024-02-28T23:30', endedAt: '2024-02-29T00:15', durationMinutes: '' }] });
+    expect(overnight.incidents[0].durationMinutes).toBe(45);
+  });
+});
+
+describe('control characters (issue 11 item 9)', () => {
+  it('never stores NUL or other C0 controls in free text; tabs and newlines stay', () => {
+    const dirty = 'a\u0000b\u0007c\u001bd\u007f\te\r\nf';
+    const parsed = schema.parse({
+      ...base,
+      notes: dirty,
+      internalNotes: dirty,
+      reason: dirty,
+      incidents: [{ ...incident, title: `\u0000${dirty}`, cause: dirty, handling: dirty }],
+    });
+    const clean = 'abcd\te\nf';
+    expect([parsed.notes, parsed.internalNotes, parsed.reason]).toEqual([clean, clean, clean]);
+    expect([parsed.incidents[0].title, parsed.incidents[0].cause, parsed.incidents[0].handling]).toEqual([clean, clean, clean]);
+    expect(schema.safeParse({ ...base, incidents: [{ ...incident, title: '\u0000\u0001' }] }).success).toBe(false);
   });
 });

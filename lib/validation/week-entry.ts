@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { GRADES, GRADE_STATUSES, type MetricKind } from '../constants';
 import { roundTo } from '../format';
+import { currentWeekStart, isRealDateTime, weekStartProblem, type WeekProblem } from '../weeks';
+import { plainText } from './text';
 
 export interface EntryMetric {
   key: string;
@@ -11,7 +13,6 @@ export interface EntryMetric {
 }
 
 const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
-const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const MAX_DECIMALS = 4;
 
 const trimmed = z.string().max(64).transform((s) => s.trim());
@@ -55,18 +56,18 @@ const countCell = trimmed.transform((text, ctx) => {
 const incidentSchema = z
   .object({
     id: z.number().int().positive().optional(),
-    title: z.string().trim().min(1, { error: 'Describe the event.' }).max(300, { error: 'Keep it under 300 characters.' }),
-    startedAt: z.string().trim().regex(DATETIME_RE, { error: 'Enter the start as date and time.' }),
+    title: plainText().trim().min(1, { error: 'Describe the event.' }).max(300, { error: 'Keep it under 300 characters.' }),
+    startedAt: z.string().trim().refine(isRealDateTime, { error: 'Enter the start as date and time.' }),
     endedAt: z
       .string()
       .trim()
-      .refine((s) => s === '' || DATETIME_RE.test(s), { error: 'Enter the end as date and time.' })
+      .refine((s) => s === '' || isRealDateTime(s), { error: 'Enter the end as date and time.' })
       .transform((s) => s || null),
     durationMinutes: countCell,
     grade: z.enum(['', ...GRADES], { error: 'Choose A, B, C, D or none.' }).transform((g) => g || null),
     gradeStatus: z.enum(['', ...GRADE_STATUSES], { error: 'Choose estimated or final.' }).transform((g) => g || null),
-    cause: z.string().trim().max(2000),
-    handling: z.string().trim().max(2000),
+    cause: plainText().trim().max(2000, { error: 'Keep it under 2,000 characters.' }),
+    handling: plainText().trim().max(2000, { error: 'Keep it under 2,000 characters.' }),
   })
   .superRefine((e, ctx) => {
     if (e.endedAt && e.endedAt < e.startedAt) {
@@ -97,6 +98,19 @@ export function durationBetween(start: string, end: string): number {
 
 const optionalText = z.string().default('');
 
+const WEEK_PROBLEMS: Record<WeekProblem, string> = {
+  not_date: 'The week must be a date like 2026-11-30.',
+  not_monday: 'A week starts on a Monday.',
+  too_early: 'Weeks before 2000 cannot be saved.',
+  too_late: 'Weeks more than a year ahead cannot be saved.',
+};
+
+/** A real Monday from 2000-01-03 to a year after the current week (lib/weeks.ts weekStartProblem). */
+const weekStartField = z.string().superRefine((s, ctx) => {
+  const problem = weekStartProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: WEEK_PROBLEMS[problem] });
+});
+
 export function weekEntrySchema(metrics: readonly EntryMetric[]) {
   const valueShape = Object.fromEntries(
     metrics.map((m) =>
@@ -114,18 +128,24 @@ export function weekEntrySchema(metrics: readonly EntryMetric[]) {
     ),
   );
   return z.object({
-    weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    weekStart: weekStartField,
     baseVersion: z.number().int().min(0),
     intent: z.enum(['draft', 'publish', 'save']),
     confirmMissing: z.boolean().default(false),
-    reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
-    notes: z.string().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
-    internalNotes: z.string().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
+    reason: plainText().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
+    notes: plainText().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
+    internalNotes: plainText().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
     values: z
       .object(valueShape)
       .default({})
       .transform((cells) => deriveValues(metrics, cells)),
     incidents: z.array(incidentSchema).max(100, { error: 'At most 100 events a week.' }).default([]),
+  })
+  .superRefine((e, ctx) => {
+    // A week that has not started yet has no figures to publish; drafts for it are fine.
+    if (e.intent === 'publish' && e.weekStart > currentWeekStart()) {
+      ctx.addIssue({ code: 'custom', path: ['weekStart'], message: 'This week has not started yet: save it as a draft and publish it once the week has begun.' });
+    }
   });
 }
 

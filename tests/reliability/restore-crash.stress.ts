@@ -71,7 +71,16 @@ describe('restore killed part-way', () => {
       const after = state(live);
       expect([before, NEW]).toContain(after);
       const finished = p.lines.includes('done');
-      const outcome = finished ? 'finished' : after === NEW ? 'killed, already new' : 'killed, still old';
+      // What the restore had written when it died: the copy of the replaced database (".before-restore-", its
+      // ".partial-" first) is made after both files passed their checks, just before the page copy.
+      const artefacts = fs.readdirSync(dir).filter((f) => f.includes('.before-restore-') || f.includes('.partial-'));
+      const outcome = finished
+        ? 'finished'
+        : after === NEW
+          ? 'killed after the copy committed'
+          : artefacts.length
+            ? 'killed while writing, still old'
+            : 'killed during the checks';
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       // Put the old database back for the next round, so kills keep landing in a real replacement.
       if (after === NEW) {
@@ -82,6 +91,11 @@ describe('restore killed part-way', () => {
       for (const f of fs.readdirSync(dir).filter((f) => f.includes('.before-restore-') || f.includes('.partial-') || f.includes('.restoring-'))) fs.rmSync(path.join(dir, f), { force: true });
     }
     expect(state(live) === OLD || state(live) === NEW).toBe(true);
+    console.log(`[reliability] restore kills: ${JSON.stringify(outcomes)}`);
+    // The kills really landed inside restores that had started writing (not only before or after them).
+    const midRestore = (outcomes['killed while writing, still old'] ?? 0) + (outcomes['killed after the copy committed'] ?? 0);
+    expect(midRestore).toBeGreaterThanOrEqual(Math.ceil(ROUNDS / 4));
+    expect(outcomes['killed while writing, still old'] ?? 0).toBeGreaterThan(0);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(path.dirname(source), { recursive: true, force: true });
     recordFigure('restore-crash', { rounds: ROUNDS, restoreMs: fullMs, outcomes, seconds: Math.round((Date.now() - started) / 1000) });

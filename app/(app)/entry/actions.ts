@@ -52,7 +52,9 @@ async function saveWeekInEnglish(payload: unknown): Promise<SaveWeekResult> {
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const n = Object.keys(fieldErrors).length;
-    return { ok: false, kind: 'invalid', message: `Nothing was saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing.`, fieldErrors };
+    // The week is not a field of the form: its problem (not a Monday, not started yet…) is the message itself.
+    const weekProblem = fieldErrors.weekStart?.[0];
+    return { ok: false, kind: 'invalid', message: weekProblem ?? `Nothing was saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing.`, fieldErrors };
   }
   const entry = parsed.data;
   const outcome = saveWeek(entry, { userId: principal.userId, email: principal.email });

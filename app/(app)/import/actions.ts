@@ -5,7 +5,7 @@ import { importReport, previewReport, type ReportPreview } from '@/db/queries/im
 import type { ConflictDetail } from '@/db/queries/save-week';
 import { AuthorizationError, requireRole, type Principal } from '@/lib/auth';
 import type { WeekStatus } from '@/lib/constants';
-import { importReportInputSchema, reportTextSchema } from '@/lib/import/action-input';
+import { importReportInputSchemaFor, reportTextSchemaFor } from '@/lib/import/action-input';
 import { translator } from '@/lib/i18n/messages';
 import { getLanguage } from '@/lib/i18n/server';
 import { fieldErrorsOf } from '@/lib/validation/result';
@@ -41,7 +41,7 @@ async function editor(): Promise<Principal | null> {
 /** Parses the pasted report and compares it with the stored week. Writes nothing. */
 export async function previewReportAction(input: unknown): Promise<PreviewReportResult> {
   if (!(await editor())) return FORBIDDEN;
-  const parsed = reportTextSchema.safeParse(input);
+  const parsed = reportTextSchemaFor(await getLanguage()).safeParse(input);
   if (!parsed.success) return { ok: false, kind: 'invalid', message: 'Nothing to preview.', fieldErrors: fieldErrorsOf(parsed.error) };
   return { ok: true, preview: previewReport(parsed.data.text) };
 }
@@ -50,7 +50,7 @@ export async function previewReportAction(input: unknown): Promise<PreviewReport
 export async function importReportAction(input: unknown): Promise<ImportReportResult> {
   const principal = await editor();
   if (!principal) return FORBIDDEN;
-  const parsed = importReportInputSchema.safeParse(input);
+  const parsed = importReportInputSchemaFor(await getLanguage()).safeParse(input);
   if (!parsed.success) return { ok: false, kind: 'invalid', message: 'Nothing was saved.', fieldErrors: fieldErrorsOf(parsed.error) };
   const { text, ...options } = parsed.data;
   const outcome = importReport(text, options, { userId: principal.userId, email: principal.email });

@@ -5,13 +5,13 @@ import { incidentToDraft } from '@/components/week-form/drafts';
 import { WeekForm } from '@/components/week-form/week-form';
 import type { FormMetric, WeekDraft } from '@/components/week-form/types';
 import { getWeekNumbering } from '@/db/queries/settings';
-import { decodeSegment } from '@/lib/params';
+import { routeWeek } from '@/lib/params';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { requirePageRole } from '@/lib/auth';
 import { formatMetricValue } from '@/lib/format';
 import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
-import { addWeeks, formatWeek, parseWeekLabel, weekLabel } from '@/lib/weeks';
+import { addWeeks, formatWeek, weekLabel } from '@/lib/weeks';
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -23,7 +23,7 @@ export default async function WeekEntryPage({ params }: Props) {
   const { label } = await params;
   await requirePageRole('editor', `/entry/${label}`);
   const numbering = getWeekNumbering();
-  const weekStart = parseWeekLabel(decodeSegment(label) ?? '', numbering);
+  const weekStart = routeWeek(label, numbering);
   if (!weekStart) notFound();
   const { lang, t } = await getTranslator();
   const data = getWeekEntryData(weekStart);

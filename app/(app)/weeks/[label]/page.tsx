@@ -5,13 +5,13 @@ import { MetricTile } from '@/components/metric-tile';
 import { WeekHistory } from '@/components/week-history';
 import { listWeekHistory } from '@/db/queries/revisions';
 import { getWeekNumbering } from '@/db/queries/settings';
-import { decodeSegment } from '@/lib/params';
+import { routeWeek } from '@/lib/params';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { hasRole, requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { listTargets } from '@/db/queries/targets';
-import { addWeeks, formatWeek, parseWeekLabel, weekLabel } from '@/lib/weeks';
+import { addWeeks, formatWeek, weekLabel } from '@/lib/weeks';
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -23,7 +23,7 @@ export default async function WeekPage({ params }: Props) {
   const { label } = await params;
   const principal = await requirePageRole('viewer', `/weeks/${label}`);
   const numbering = getWeekNumbering();
-  const weekStart = parseWeekLabel(decodeSegment(label) ?? '', numbering);
+  const weekStart = routeWeek(label, numbering);
   if (!weekStart) notFound();
   const data = getWeekEntryData(weekStart);
   const canEdit = hasRole(principal.role, 'editor');

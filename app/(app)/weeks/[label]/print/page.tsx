@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getWeekNumbering } from '@/db/queries/settings';
-import { decodeSegment } from '@/lib/params';
+import { routeWeek } from '@/lib/params';
 import { listTargets } from '@/db/queries/targets';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { hasRole, requirePageRole } from '@/lib/auth';
@@ -9,7 +9,7 @@ import { INCIDENT_COUNT_KEYS } from '@/lib/constants';
 import { formatDelta, formatMetricValue } from '@/lib/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
-import { formatWeek, parseWeekLabel } from '@/lib/weeks';
+import { formatWeek } from '@/lib/weeks';
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -22,7 +22,7 @@ export default async function PrintWeekPage({ params }: Props) {
   const { label } = await params;
   const principal = await requirePageRole('viewer', `/weeks/${label}/print`);
   const numbering = getWeekNumbering();
-  const weekStart = parseWeekLabel(decodeSegment(label) ?? '', numbering);
+  const weekStart = routeWeek(label, numbering);
   if (!weekStart) notFound();
   const data = getWeekEntryData(weekStart);
   if (!data.week || (data.week.status !== 'published' && !hasRole(principal.role, 'editor'))) notFound();

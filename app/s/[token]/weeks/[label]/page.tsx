@@ -8,7 +8,8 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { requireShareScope } from '@/lib/share/request';
-import { formatWeek, parseWeekLabel, weekLabel } from '@/lib/weeks';
+import { routeWeek } from '@/lib/params';
+import { formatWeek, weekLabel } from '@/lib/weeks';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,7 +22,7 @@ export default async function SharedWeekPage({ params }: Props) {
   const { token, label } = await params;
   const scope = await requireShareScope(token);
   const numbering = getWeekNumbering();
-  const weekStart = parseWeekLabel(label, numbering);
+  const weekStart = routeWeek(label, numbering);
   const data = weekStart ? getSharedWeek(weekStart, scope) : null;
   if (!weekStart || !data) notFound();
   const { lang, t } = await getTranslator();
