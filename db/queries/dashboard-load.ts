@@ -5,10 +5,20 @@ import type { Language } from '@/lib/constants';
 import { addWeeks, type WeekNumbering, weekLabel, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { getCatalogue, getSeries } from './dashboard';
+import { sharedRead } from './shared-reads';
 
 export function loadDashboardModel(
   input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart | null; lang: Language; numbering: WeekNumbering },
   db: Db = getDb(),
+): DashboardModel {
+  // The same for every reader of this range, language and numbering: computed once per data version.
+  const key = ['dashboard', input.from, input.to, input.latestWeek ?? '', input.lang, input.numbering].join('|');
+  return sharedRead(key, () => computeDashboardModel(input, db), db);
+}
+
+function computeDashboardModel(
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart | null; lang: Language; numbering: WeekNumbering },
+  db: Db,
 ): DashboardModel {
   const { metrics, targets } = getCatalogue(db);
   const range = getSeries({ from: input.from, to: input.to }, db);

@@ -11,6 +11,7 @@ import { listMetrics, type Metric } from './catalogue';
 import { getCatalogue, getSeries } from './dashboard';
 import { listIncidents, type Incident } from './incidents';
 import type { ShareScope } from './share-links';
+import { sharedRead } from './shared-reads';
 import { listTargets } from './targets';
 import { getWeekValues, type StoredValue } from './values';
 
@@ -47,6 +48,15 @@ export function clampToScope(range: { from: WeekStart; to: WeekStart }, scope: S
 export function loadSharedDashboardModel(
   input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
   db: Db = getDb(),
+): DashboardModel {
+  // Shared by every reader of every link with this scope (the token was checked before, per request).
+  const key = ['shared-dashboard', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? ''].join('|');
+  return sharedRead(key, () => computeSharedDashboardModel(input, db), db);
+}
+
+function computeSharedDashboardModel(
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  db: Db,
 ): DashboardModel {
   const { metrics, targets } = getCatalogue(db);
   const range = getSeries(clampToScope(input, input.scope), db);

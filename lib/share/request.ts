@@ -1,9 +1,12 @@
 // The one gate every share page passes through, on every request: rate limit per client, then the
 // token is looked up again (nothing about a link's validity is cached). Every refusal is the same
 // notFound(), so a caller cannot tell a malformed token from an unknown, revoked or expired one.
+// The view is counted after the response is sent (`after()`), in batches (db/queries/share-views.ts).
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { recordShareView, resolveShareToken, type ShareScope } from '@/db/queries/share-links';
+import { after } from 'next/server';
+import { resolveShareToken, type ShareScope } from '@/db/queries/share-links';
+import { queueShareView } from '@/db/queries/share-views';
 import { createSlidingWindowLimiter } from './rate-limit';
 
 // Generous for a person clicking through weeks and ranges, far too slow for guessing 256-bit tokens.
@@ -23,6 +26,6 @@ export async function requireShareScope(token: string): Promise<ShareScope> {
   if (!limiter.allow(clientKey(await headers()))) notFound();
   const scope = resolveShareToken(token);
   if (!scope) notFound();
-  recordShareView(scope.id);
+  after(() => queueShareView(scope.id));
   return scope;
 }
