@@ -26,3 +26,12 @@ function computeDashboardModel(
   const spark = getSeries({ from: addWeeks(sparkEnd, -12), to: sparkEnd }, db);
   return buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) });
 }
+
+/** The charts of loadDashboardModel as the JSON their request answers with: serialised once per data version. */
+export function loadDashboardChartsJson(
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart | null; lang: Language; numbering: WeekNumbering },
+  db: Db = getDb(),
+): string {
+  const key = ['dashboard-charts', input.from, input.to, input.latestWeek ?? '', input.lang, input.numbering].join('|');
+  return sharedRead(key, () => JSON.stringify(loadDashboardModel(input, db).charts), db);
+}

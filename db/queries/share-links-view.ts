@@ -64,6 +64,15 @@ function computeSharedDashboardModel(
   return buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) });
 }
 
+/** The charts of loadSharedDashboardModel as JSON, serialised once per data version and scope. */
+export function loadSharedChartsJson(
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  db: Db = getDb(),
+): string {
+  const key = ['shared-charts', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? ''].join('|');
+  return sharedRead(key, () => JSON.stringify(loadSharedDashboardModel(input, db).charts), db);
+}
+
 export interface SharedWeek {
   weekStart: WeekStart;
   /** The public notes only: internal notes never leave the database on a share link. */
