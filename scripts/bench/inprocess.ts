@@ -151,9 +151,9 @@ export interface ParseFigures {
   iterations: number;
 }
 
-/** lib/report/parse-report.ts parseReport on every ../shared/samples/*.md, `iterations` times each after a warm-up. */
+/** lib/report/parse-report.ts parseReport on every fixtures/reports/*.md (the repo's own), `iterations` times each after a warm-up. */
 export function measureParseReport(iterations = 500): ParseFigures | null {
-  const dir = path.resolve(process.cwd(), '../shared/samples');
+  const dir = path.resolve(process.cwd(), 'fixtures/reports');
   if (!fs.existsSync(dir)) return null;
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
   if (!files.length) return null;
