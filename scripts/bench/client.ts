@@ -49,13 +49,24 @@ export function get(origin: string, path: string, headers: Record<string, string
         res.on('end', () => {
           const raw = Buffer.concat(chunks);
           const encoding = res.headers['content-encoding'];
-          let body = '';
-          try {
-            body = (encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : raw).toString('utf8');
-          } catch {
-            body = '';
-          }
-          resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, wireBytes: raw.length, body, startedAt });
+          let body: string | null = null;
+          // Decompressed only when somebody reads it (the freshness check), to keep the load generator light.
+          const decode = () => {
+            try {
+              return (encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : raw).toString('utf8');
+            } catch {
+              return '';
+            }
+          };
+          resolve({
+            status: res.statusCode ?? 0,
+            ms: performance.now() - t0,
+            wireBytes: raw.length,
+            startedAt,
+            get body() {
+              return (body ??= decode());
+            },
+          });
         });
         res.on('error', (e) => resolve({ status: 0, ms: performance.now() - t0, wireBytes: 0, body: '', startedAt, error: e.message }));
       },

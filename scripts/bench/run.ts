@@ -124,7 +124,7 @@ function startPublisher(ctx: MixContext, server: RunningServer, prepared: Prepar
     const next = value++;
     const input = editedWeekInput(db, prepared.latestWeek, { health_score: String(next) }, `benchmark publish ${next}`);
     ctx.freshness.publishing(next);
-    const call = await postAction(server.url, `/entry/${label}`, actionId, [input], prepared.editorCookie);
+    const call = await postAction(server.url, `/entry/${label}`, actionId, [input], prepared.editorCookie).catch((error: unknown) => ({ status: 0, ms: 0, body: String(error) }));
     if (call.status === 200 && call.body.includes('"ok":true')) {
       saveMs.push(call.ms);
       ctx.freshness.published(next);
