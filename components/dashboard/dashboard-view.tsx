@@ -58,8 +58,7 @@ export function WeekHeading({ title, href, linkText, label }: { title: string; h
       {href ? (
         <>
           {' · '}
-          {/* The one link prefetched as soon as it shows: the week's details are what a reader opens next. */}
-          <Link href={href} prefetch={null} className="text-sky-700 underline dark:text-sky-400">{linkText}</Link>
+          <Link href={href} className="text-sky-700 underline dark:text-sky-400">{linkText}</Link>
         </>
       ) : null}
     </p>

@@ -73,11 +73,14 @@ export async function captureBrowser(origin: string, sessionCookie: string, shar
     const page = await context.newPage();
     const rec = recorder(page, origin);
 
-    await page.goto(`${origin}/`);
+    // A busy machine may answer the very first load slowly: wait for the tiles, then let the page settle.
+    await page.goto(`${origin}/`, { timeout: 60_000 });
+    const shown = await page.getByTestId('tiles').waitFor({ timeout: 60_000 }).then(() => true, () => false);
+    if (!shown) throw new Error(`capture: the dashboard did not render in the browser (at ${page.url()}: "${(await page.title()).slice(0, 80)}")`);
     await settle(page);
     const afterDocument = rec.take();
-    if (!(await page.getByTestId('tiles').count())) throw new Error('capture: the dashboard did not render in the browser (is the session cookie accepted?)');
 
+    page.setDefaultTimeout(60_000);
     await page.getByTestId('range-picker').getByRole('link').nth(1).click();
     await page.waitForURL(/range=/);
     await settle(page);
@@ -98,9 +101,9 @@ export async function captureBrowser(origin: string, sessionCookie: string, shar
 
     const reader = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } })).newPage();
     const shareRec = recorder(reader, origin);
-    await reader.goto(origin + sharePath);
+    await reader.goto(origin + sharePath, { timeout: 60_000 });
+    if (!(await reader.getByTestId('tiles').waitFor({ timeout: 60_000 }).then(() => true, () => false))) throw new Error(`capture: the share page did not render in the browser (at ${reader.url()})`);
     await settle(reader);
-    if (!(await reader.getByTestId('tiles').count())) throw new Error('capture: the share page did not render in the browser');
     return { afterDocument, navigations: { range, week, metric }, scripts: [...new Set(rec.scripts)], shareAfterDocument: shareRec.take(), shareScripts: [...new Set(shareRec.scripts)] };
   } finally {
     await browser.close();
