@@ -3,6 +3,11 @@ const nextConfig = {
   // Native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // `npm start` serves the build with `next start`. For a container, build with NEXT_OUTPUT=standalone:
+  // `.next/standalone/server.js` is the same server with only the files it needs (README: "Running in a
+  // container"). The migrations are read at run time, so they travel with it.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+  outputFileTracingIncludes: { '/*': ['./db/migrations/**/*'] },
   // `npm test` type-checks the whole project (tsc --noEmit) before it builds; checking again here
   // only doubles the build time.
   typescript: { ignoreBuildErrors: true },

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_BASE_URL, E2E_OUTPUT } from './e2e/fixtures/config';
+import { E2E_BASE_URL, E2E_DB, E2E_OUTPUT, E2E_PORT } from './e2e/fixtures/config';
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,7 +21,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
+    // Prepare the throwaway database, then Next's own production server, exactly as `npm start` runs it.
+    command: `npx tsx scripts/e2e-prepare.ts && node node_modules/next/dist/bin/next start --port ${E2E_PORT}`,
+    // WEBHOOK_ALLOW_HOSTS: the digest journey's fake WeCom robot listens on 127.0.0.1.
+    env: { DATABASE_PATH: E2E_DB, BASE_URL: E2E_BASE_URL, DEMO_DATA: '0', NEXT_TELEMETRY_DISABLED: '1', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { LogoutButton } from './logout-button';
 import { setLanguageAction, setThemeAction } from '@/app/actions';
 import type { Principal } from '@/lib/auth';

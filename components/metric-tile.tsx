@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Language } from '@/lib/constants';
 import { formatDelta, formatMetricValue } from '@/lib/format';
 import type { Translate } from '@/lib/i18n/messages';

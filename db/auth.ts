@@ -24,7 +24,7 @@ export function usesSecureCookies(): boolean {
 
 export const SESSION_COOKIE = () => (usesSecureCookies() ? '__Host-weekline.session' : 'weekline.session');
 
-/** Sliding idle expiry, refreshed at most every few minutes; shared with the page cache's own check. */
+/** Sliding idle expiry, refreshed at most every few minutes. */
 export function sessionTimings(): { expiresInSec: number; updateAgeSec: number } {
   const idle = getEnv().SESSION_IDLE_MINUTES;
   return { expiresInSec: idle * 60, updateAgeSec: Math.min(300, idle * 30) };
@@ -48,7 +48,7 @@ function createAuth() {
       },
     },
     session: {
-      // Sliding idle timeout; the absolute limit is enforced in lib/auth/session.ts.
+      // Sliding idle timeout; the absolute limit is enforced in lib/auth.ts (getPrincipal).
       expiresIn: sessionTimings().expiresInSec,
       updateAge: sessionTimings().updateAgeSec,
       // No cookie cache: disabling a user or logging out must take effect on the very next request.

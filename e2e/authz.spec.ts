@@ -70,6 +70,8 @@ const PAGES: PageRow[] = [
   { path: () => '/admin/channels', rule: 'admin', secret: 'authz-channel' },
   { path: () => `/api/export/csv?from=${label(OLD_PUBLISHED)}`, rule: 'viewer' },
   { path: () => `/api/export/csv?from=${label(DRAFT)}&to=${label(DRAFT)}`, rule: 'viewer' },
+  // The dashboard's chart series (components/charts/use-charts.ts) are fetched apart from the page.
+  { path: () => '/api/charts?range=52w', rule: 'viewer' },
   { path: () => '/api/health', rule: 'public' },
   { path: () => '/login', rule: 'public' },
   { path: () => '/forbidden', rule: 'public' },
@@ -79,7 +81,9 @@ const PAGES: PageRow[] = [
   { path: () => `/s/${shares.full}/weeks/${label(DRAFT)}`, rule: 'nobody', secret: 'authz-draft-note', who: SHARE_WHO },
   { path: () => `/s/${shares.scoped}/weeks/${label(OLD_PUBLISHED)}`, rule: 'nobody', who: SHARE_WHO },
   { path: () => `/s/${shares.scoped}`, rule: 'token', who: SHARE_WHO },
+  { path: () => `/s/${shares.full}/charts?range=52w`, rule: 'token', who: SHARE_WHO },
   { path: () => `/s/${'A'.repeat(43)}`, rule: 'nobody', who: SHARE_WHO },
+  { path: () => `/s/${'A'.repeat(43)}/charts?range=52w`, rule: 'nobody', who: SHARE_WHO },
   { path: () => '/s/not-a-token', rule: 'nobody', who: SHARE_WHO },
 ];
 

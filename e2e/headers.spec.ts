@@ -90,12 +90,11 @@ test('every HTML response carries the CSP (its nonce on every script), nosniff a
   console.log(`[headers] ${checked} responses checked, ${new Set(seenNonces).size} distinct nonces in ${seenNonces.length} pages`);
 });
 
-// The page cache (scripts/lib/cached-handler.ts) answers repeats of these pages: its replays must carry a
-// fresh nonce too, in the header and in every tag of the body.
-test('a nonce is never served twice, cached replays included', async ({ request }) => {
+// Every page, repeated, gets a fresh nonce in the header and in every tag of the body: nothing the server
+// keeps between requests (db/queries/shared-reads.ts keeps data, never markup) can replay an old one.
+test('a nonce is never served twice, repeated pages included', async ({ request }) => {
   const admin = await loginAs(request, 'admin');
   const nonces: string[] = [];
-  const cacheStates: string[] = [];
   for (let i = 0; i < 3; i++) {
     for (const path of ['/', `/weeks/${label(PUBLISHED)}`, '/metrics/health_score', '/import']) {
       const res = await request.get(path, { headers: { cookie: `${SESSION_COOKIE}=${admin}` } });
@@ -104,11 +103,8 @@ test('a nonce is never served twice, cached replays included', async ({ request 
       const body = await res.text();
       expect(body).toContain(`nonce="${nonce}"`);
       expect(body.match(/nonce="([^"]*)"/g)?.every((n) => n === `nonce="${nonce}"`)).toBe(true);
-      cacheStates.push(`${path}:${res.headers()['x-weekline-cache'] ?? '-'}`);
     }
   }
-  console.log(`[headers] page cache: ${cacheStates.join(' ')}`);
-  expect(cacheStates.some((c) => c.endsWith(':hit'))).toBe(true);
   expect(new Set(nonces).size).toBe(nonces.length);
 });
 

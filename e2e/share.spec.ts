@@ -128,9 +128,11 @@ test('a share link shows the published dashboard to someone without an account, 
   expect(replayText).not.toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
   expect(countLinks()).toBe(before);
 
-  // Views are counted.
-  await page.reload();
-  await expect(row.getByTestId('share-views')).not.toHaveText('0');
+  // Views are counted (after the response, in batches written within a second).
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByTestId('share-views')).not.toHaveText('0', { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
 
   // Revoked: the very next request is the 404.
   await row.getByRole('button', { name: 'Revoke Audit committee' }).click();

@@ -1,7 +1,11 @@
-// Session and role checks. Every server action and every reader of non-public data calls
-// requireRole / requirePageRole itself: the proxy only redirects early and is never the only check.
+// The one owner of the session: who is asking is answered here, through better-auth's own API
+// (cookie signature, session row, idle expiry and its sliding refresh), plus our two rules (the row's
+// current role and disabled flag, the absolute session age). Nothing else parses the session cookie or
+// judges a session; the proxy only looks whether a cookie is present. Every server action and every
+// reader of non-public data calls requireRole / requirePageRole itself.
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { ROLES, type Role } from './constants';
 import { getEnv } from './env';
 import { getAuth } from '@/db/auth';
@@ -24,7 +28,13 @@ export function hasRole(actual: Role, minimum: Role): boolean {
   return ROLES.indexOf(actual) <= ROLES.indexOf(minimum);
 }
 
-export async function getPrincipal(): Promise<Principal | null> {
+/**
+ * The signed-in principal of this request, or null. Read once per request: the layout, the page and
+ * its components share one answer (React `cache()` is scoped to one request and never crosses requests).
+ */
+export const getPrincipal = cache(readPrincipal);
+
+async function readPrincipal(): Promise<Principal | null> {
   const requestHeaders = await headers();
   const auth = getAuth();
   const result = await auth.api.getSession({ headers: requestHeaders }).catch(() => null);

@@ -33,3 +33,13 @@ export function isImpossibleWeekPath(pathname: string, now: Date = new Date()): 
   const raw = m[1] ?? m[2];
   return routeWeek(raw, 'jan1', now) === null && routeWeek(raw, 'iso', now) === null;
 }
+
+/** URL query parameters in the shape page `searchParams` have (repeated keys become arrays). */
+export function searchParamsRecord(query: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(query.keys())) {
+    const all = query.getAll(key);
+    out[key] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}

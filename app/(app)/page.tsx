@@ -4,6 +4,7 @@ import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
 import { KioskRefresh } from '@/components/kiosk-refresh';
 import { getPublishedBounds } from '@/db/queries/dashboard';
 import { loadDashboardModel } from '@/db/queries/dashboard-load';
+import { getDataVersion } from '@/db/queries/data-version';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
@@ -27,6 +28,8 @@ export default async function OverviewPage({ searchParams }: Props) {
   const range = resolveRange(params, { numbering, ...bounds });
   const model = loadDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering });
   const label = weekLabel(bounds.latest, numbering);
+  // The data version makes the URL name exactly this data: a publish gives the next render a new one.
+  const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
   return (
     <div className="flex flex-col gap-4">
       {kiosk ? <KioskRefresh /> : null}
@@ -38,7 +41,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={kiosk ? '&kiosk=1' : ''} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
       <RangeNotice notice={range.notice} />
-      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} />
+      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} chartsSrc={chartsSrc} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import Link from 'next/link';
-import { IncidentChart, TrendChart } from '@/components/charts/lazy';
+import Link from '@/components/ui/link';
+import { FetchedIncidentChart, FetchedTrendChart } from '@/components/charts/lazy';
 import { MetricTile } from '@/components/metric-tile';
 import type { Language } from '@/lib/constants';
 import type { Translate } from '@/lib/i18n/messages';
@@ -14,8 +14,10 @@ export function DashboardView(props: {
   t: Translate;
   numbering: WeekNumbering;
   metricHref?: (key: string) => string;
+  /** Where the charts' series are fetched from (they are not part of the page: components/charts/use-charts.ts). */
+  chartsSrc: string;
 }) {
-  const { model, lang, t, numbering, metricHref } = props;
+  const { model, lang, t, numbering, metricHref, chartsSrc } = props;
   const chartLabels = { target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('dash.incident') };
   const gradeLabels = { A: t('dash.grade', { grade: 'A' }), B: t('dash.grade', { grade: 'B' }), C: t('dash.grade', { grade: 'C' }), D: t('dash.grade', { grade: 'D' }), ungraded: t('dash.ungraded') };
   const { totals } = model.charts.incidents;
@@ -30,19 +32,19 @@ export function DashboardView(props: {
       {!hasRange ? <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">{t('dash.noData')}</p> : null}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <ChartCard id="rates" title={t('dash.rates')}>
-          <TrendChart model={model.charts.rates} labels={chartLabels} />
+          <FetchedTrendChart src={chartsSrc} chart="rates" labels={chartLabels} />
         </ChartCard>
         <ChartCard id="availability" title={t('dash.availability')} footer={<BudgetSummary budget={model.budget} lang={lang} t={t} />}>
-          <TrendChart model={model.charts.availability} labels={chartLabels} height={200} />
+          <FetchedTrendChart src={chartsSrc} chart="availability" labels={chartLabels} height={200} />
         </ChartCard>
         <ChartCard id="incidents" title={t('dash.incidents')} footer={<p data-testid="incident-totals">{t('dash.totals', { ab: totals.AB, cd: totals.CD, ungraded: totals.ungraded })}</p>}>
-          <IncidentChart rows={model.charts.incidents.rows} labels={gradeLabels} />
+          <FetchedIncidentChart src={chartsSrc} labels={gradeLabels} />
         </ChartCard>
         <ChartCard id="health" title={t('dash.health')}>
-          <TrendChart model={model.charts.health} labels={chartLabels} />
+          <FetchedTrendChart src={chartsSrc} chart="health" labels={chartLabels} />
         </ChartCard>
         <ChartCard id="progress" title={t('dash.progress')} footer={<ForecastList forecasts={model.forecasts} lang={lang} t={t} numbering={numbering} />}>
-          <TrendChart model={model.charts.progress} labels={chartLabels} />
+          <FetchedTrendChart src={chartsSrc} chart="progress" labels={chartLabels} />
         </ChartCard>
       </div>
     </div>

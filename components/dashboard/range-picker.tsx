@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { Translate } from '@/lib/i18n/messages';
 import { RANGE_KEYS, type ResolvedRange } from '@/lib/range';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { useState, useTransition } from 'react';
 import { importReportAction, previewReportAction, type ImportReportResult } from '@/app/(app)/import/actions';
 import type { ReportPreview } from '@/db/queries/import-report';

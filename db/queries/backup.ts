@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrateDatabase, openDatabase, type Db } from '../index';
 import { readLiveAccess, withdrawRevivedAccess, type LiveAccess, type WithdrawnAccess } from './restore-access';
+import { bumpDataVersionPast, getDataVersion } from './data-version';
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 /** Tables every Weekline database has had since the first migration. */
@@ -115,6 +116,7 @@ export async function restoreDatabase(source: string, target: string): Promise<R
 
   let previousCopy: string | null = null;
   let live: LiveAccess | null = null;
+  let previousVersion = '0';
   if (fs.existsSync(to)) {
     const current = openDatabase(to);
     try {
@@ -125,6 +127,7 @@ export async function restoreDatabase(source: string, target: string): Promise<R
       const pageSize = current.$client.pragma('page_size', { simple: true }) as number;
       if (pageSize !== check.pageSize) throw new BackupError(`refusing to restore: page size ${check.pageSize} of the backup differs from ${pageSize} of the database.`);
       if (['share_links', 'user', 'session'].every((t) => t in names)) live = readLiveAccess(current.$client);
+      if ('settings' in names) previousVersion = getDataVersion(current);
       previousCopy = `${to}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       backupDatabase(current, previousCopy);
     } finally {
@@ -159,6 +162,8 @@ export async function restoreDatabase(source: string, target: string): Promise<R
     if (integrity !== 'ok') throw new BackupError(`the restored database failed integrity_check (${String(integrity)}); the previous one is at ${previousCopy}.`);
     // An older backup is brought to this version's schema now, so a running server finds what it expects.
     migrateDatabase(restored);
+    // Running servers key what they share by the data version: the restored data must carry a new one.
+    bumpDataVersionPast(previousVersion, restored);
     return { previousCopy, tables: countRows(restored.$client), migratedFrom: check.migrations, withdrawn };
   } finally {
     restored.$client.close();

@@ -13,6 +13,7 @@ import { listMetrics, type Metric } from './catalogue';
 import { getCatalogue, getSeries } from './dashboard';
 import { listIncidents, type Incident } from './incidents';
 import type { ShareScope } from './share-links';
+import { sharedRead } from './shared-reads';
 import { listTargets } from './targets';
 import { getWeekValues, type StoredValue } from './values';
 
@@ -74,12 +75,30 @@ export function loadSharedDashboardModel(
   input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
   db: Db = getDb(),
 ): DashboardModel {
+  // Shared by every reader of every link with this scope (the token was checked before, per request).
+  const key = ['shared-dashboard', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? ''].join('|');
+  return sharedRead(key, () => computeSharedDashboardModel(input, db), db);
+}
+
+function computeSharedDashboardModel(
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  db: Db,
+): DashboardModel {
   const { metrics, targets } = getCatalogue(db);
   // Outside the scope there is nothing to read: an empty range (to before from) gives empty series.
   const within = (r: { from: WeekStart; to: WeekStart }) => clampToScope(r, input.scope) ?? { from: r.from, to: addWeeks(r.from, -1) };
   const range = getSeries(within(input), db);
   const spark = getSeries(within({ from: addWeeks(input.latestWeek, -12), to: input.latestWeek }), db);
   return buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) });
+}
+
+/** The charts of loadSharedDashboardModel as JSON, serialised once per data version and scope. */
+export function loadSharedChartsJson(
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  db: Db = getDb(),
+): string {
+  const key = ['shared-charts', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? ''].join('|');
+  return sharedRead(key, () => JSON.stringify(loadSharedDashboardModel(input, db).charts), db);
 }
 
 export interface SharedWeek {

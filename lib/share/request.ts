@@ -1,9 +1,12 @@
 // The one gate every share page passes through, on every request: rate limit per client, then the
 // token is looked up again (nothing about a link's validity is cached). Every refusal is the same
 // notFound(), so a caller cannot tell a malformed token from an unknown, revoked or expired one.
+// The view is counted after the response is sent (`after()`), in batches (db/queries/share-views.ts).
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { recordShareView, resolveShareToken, type ShareScope } from '@/db/queries/share-links';
+import { after } from 'next/server';
+import { resolveShareToken, type ShareScope } from '@/db/queries/share-links';
+import { queueShareView } from '@/db/queries/share-views';
 import { clientOf } from '@/lib/client-address';
 import { createSlidingWindowLimiter } from './rate-limit';
 
@@ -15,11 +18,14 @@ export function clientKey(requestHeaders: Headers): string {
   return clientOf(requestHeaders);
 }
 
-/** The link's scope for this request, counted as a view; notFound() otherwise. */
-export async function requireShareScope(token: string): Promise<ShareScope> {
+/**
+ * The link's scope for this request, counted as a view (after the response); notFound() otherwise.
+ * `countView: false` for requests a page makes itself (its chart series), so a view counts once.
+ */
+export async function requireShareScope(token: string, options: { countView?: boolean } = {}): Promise<ShareScope> {
   if (!limiter.allow(clientKey(await headers()))) notFound();
   const scope = resolveShareToken(token);
   if (!scope) notFound();
-  recordShareView(scope.id);
+  if (options.countView !== false) after(() => queueShareView(scope.id));
   return scope;
 }

@@ -86,7 +86,7 @@ export async function measureSaves(dir: string, saves = 300): Promise<SaveFigure
     const outcome = saveWeek(entry, actor, db);
     const ms = performance.now() - t0;
     if (!outcome.ok) failed += 1;
-    if (i >= 20) latencies.push(ms); // the first 20 warm the JIT and the page cache
+    if (i >= 20) latencies.push(ms); // the first 20 warm the JIT and SQLite's page cache
   }
   closeAndRemove(db, file);
   return { saves, failed, ...summarize(latencies) };
@@ -151,7 +151,7 @@ export interface ParseFigures {
   iterations: number;
 }
 
-/** lib/report/parse-report.ts parseReport on every fixtures/reports/*.md, `iterations` times each after a warm-up. */
+/** lib/report/parse-report.ts parseReport on every fixtures/reports/*.md (the repo's own), `iterations` times each after a warm-up. */
 export function measureParseReport(iterations = 500): ParseFigures | null {
   const dir = path.resolve(process.cwd(), 'fixtures/reports');
   if (!fs.existsSync(dir)) return null;

@@ -1,4 +1,4 @@
-// Child processes of the benchmark: the real server (scripts/serve.ts, as production runs it) and the floor
+// Child processes of the benchmark: the real server (`next start`, as `npm start` runs it) and the floor
 // server. Each is started, waited for, and stopped by its own pid.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,7 +37,7 @@ function processTable(): Map<number, [number, number]> | null {
   return table;
 }
 
-/** CPU ms used by a process and all its descendants (tsx runs the server in a child node process). */
+/** CPU ms used by a process and all its descendants. */
 export function treeCpuMs(rootPid: number): number | null {
   const table = processTable();
   if (!table || !table.has(rootPid)) return null;
@@ -98,7 +98,7 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, url: string, readyPa
   );
 }
 
-/** `tsx scripts/serve.ts` with the database, port and build folder of this run. */
+/** `next start` with the database, port and build folder of this run. */
 export function startAppServer(options: { port: number; databasePath: string; distDir: string; authSecret: string }): Promise<RunningServer> {
   const url = `http://localhost:${options.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -114,7 +114,7 @@ export function startAppServer(options: { port: number; databasePath: string; di
     // The load generator plays many readers by sending X-Forwarded-For, as one proxy in front would.
     TRUST_PROXY: '1',
   };
-  return startChild([TSX, path.join('scripts', 'serve.ts')], env, url, '/api/health');
+  return startChild([path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(options.port)], env, url, '/api/health');
 }
 
 /** The floor: plain node:http answering every request with the bytes of one file (scripts/bench/floor-server.ts). */

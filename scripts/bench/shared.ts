@@ -4,6 +4,8 @@ export interface PreparedDatabase {
   weeks: number;
   latestWeek: string;
   viewerCookie: string;
+  /** One session cookie per distinct viewer (BENCH_VIEWERS of them). */
+  viewerCookies: string[];
   editorCookie: string;
   editor: { email: string; password: string };
   /** null when share links are not available in this checkout (see shareNote). */

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
+import { getDataVersion } from '@/db/queries/data-version';
 import { loadSharedDashboardModel, resolveSharedRange } from '@/db/queries/share-links-view';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
@@ -28,6 +29,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope });
   const label = weekLabel(bounds.latest, numbering);
   const weekHref = `${basePath}/weeks/${label}`;
+  const chartsSrc = `${basePath}/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -38,7 +40,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
         <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
       <RangeNotice notice={outsideScope ? t('share.outsideScope') : range.notice} />
-      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} />
+      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} chartsSrc={chartsSrc} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { incidentToDraft } from '@/components/week-form/drafts';
 import { WeekForm } from '@/components/week-form/week-form';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { TrendChart } from '@/components/charts/lazy';
 import { ChartCard } from '@/components/dashboard/panels';

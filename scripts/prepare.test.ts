@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 function start(env: Record<string, string>) {
-  const result = spawnSync(tsx, ['scripts/start.ts'], { env: { ...process.env, BASE_URL: '', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(tsx, ['scripts/prepare.ts'], { env: { ...process.env, BASE_URL: '', ...env }, encoding: 'utf8', timeout: 60_000 });
   const lines = result.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
   return { status: result.status, lines };
 }
 
-describe('npm start with bad configuration', () => {
+describe('npm start (its prepare step) with bad configuration', () => {
   it('stops with one sentence for a bad WEEK_NUMBERING', () => {
     const { status, lines } = start({ WEEK_NUMBERING: 'weekly' });
     expect(status).toBe(1);

@@ -1,5 +1,6 @@
-// `npm start`: build when needed, migrate, seed a demo year into an empty database, create the
-// first admin, then serve. Configuration errors stop here with one sentence.
+// The prepare step of `npm start` (`tsx scripts/prepare.ts && next start`): migrate, seed a demo year into
+// an empty database, create the first admin, build when needed, then exit so that Next's own server
+// (`next start`) serves. Configuration errors stop here with one sentence; the server never needs tsx.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureFirstAdmin, seedDemoIfEmpty } from '@/db/bootstrap';
@@ -8,7 +9,6 @@ import { prepareDatabase } from '@/db/setup';
 import { getEnv } from '@/lib/env';
 import { buildIsStale } from './lib/build-state';
 import { runCli } from './lib/cli';
-import { serve } from './serve';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -31,7 +31,7 @@ void runCli(async () => {
   }
 
   const url = env.BASE_URL ?? `http://localhost:${env.PORT}`;
-  console.log(`\nweekline: serving ${url}`);
+  console.log(`\nweekline: starting the server (next start) on ${url}`);
   if (admin?.password) {
     console.log(`weekline: log in as ${admin.email} with password ${admin.password} (shown only this once).`);
   } else if (admin) {
@@ -39,6 +39,4 @@ void runCli(async () => {
   } else {
     console.log('weekline: log in with your account (add users with `npm run kpi -- user create`).');
   }
-
-  await serve({ port: env.PORT });
 });
