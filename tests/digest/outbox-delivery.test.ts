@@ -1,6 +1,7 @@
 // The outbox end to end against local servers that play each provider: a publish enqueues one digest per
 // channel (by trigger), each arrives exactly once through retries, refusals that retrying cannot fix are not
 // retried, a restatement sends a short note, the rate limit holds, and the reminder goes out once.
+import { addWeeks } from '@/lib/weeks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addChannel, removeChannel } from '@/db/queries/channels';
 import { deliverDue, type DeliverOptions } from '@/db/queries/deliver';
@@ -141,7 +142,8 @@ describe('digest delivery', () => {
   it('keeps each channel under its rate limit across the minute', async () => {
     const db = openDb();
     const wecom = await channel(db, 'wecom', { perMinute: 1000 });
-    for (let i = 0; i < 25; i++) publish(db, `2026-${String(1 + Math.floor(i / 4)).padStart(2, '0')}-${['05', '12', '19', '26'][i % 4]}`.replace(/-(\d\d)-(\d\d)$/, (_, m, d) => `-${m}-${d}`));
+    // 25 consecutive Mondays, all before the current week (a week not yet begun cannot be published).
+    for (let i = 0; i < 25; i++) publish(db, addWeeks('2026-01-05', i));
     const c = clock();
     const first = await deliverDue(db, { baseUrl: BASE, allowHosts: ['127.0.0.1'], now: c.now });
     expect(first.sent).toBe(20);

@@ -122,6 +122,15 @@ describe('bad input: the weekly form (weekEntrySchema + saveWeek)', () => {
   it(`${RUNS} generated payloads: a field error or a save outcome, never an exception; refusals write nothing`, () => {
     const db = openDb();
     const tally = { invalid: 0, saved: 0, refused: 0 };
+    // Every stored version of every week, as the test saw it: the base a stale save is merged against.
+    type Seen = { version: number; notes: string; values: Record<string, { value: number; done: number | null; total: number | null }>; titles: string[] };
+    const history = new Map<string, Seen>();
+    const readBack = (weekStart: string): Seen => ({
+      version: getWeekRecord(weekStart, db)?.version ?? 0,
+      notes: getWeekRecord(weekStart, db)?.notes ?? '',
+      values: Object.fromEntries(Object.entries(getWeekValues(weekStart, db)).map(([k, v]) => [k, { value: v.value, done: v.done, total: v.total }])),
+      titles: listIncidents(weekStart, db).map((e) => e.title).sort(),
+    });
     fc.assert(
       fc.property(formPayload, (payload) => {
         const before = fingerprint(db.$client);
@@ -133,14 +142,30 @@ describe('bad input: the weekly form (weekEntrySchema + saveWeek)', () => {
           return;
         }
         const entry = parsed.data;
+        const previous = readBack(entry.weekStart);
         const outcome = saveWeek(entry, actor, db);
         if (outcome.ok) {
           tally.saved++;
-          // The stored week is now exactly what was sent: its version, every value, every event.
-          expect(getWeekRecord(entry.weekStart, db)).toMatchObject({ version: outcome.version, status: outcome.status, notes: entry.notes });
-          const stored = getWeekValues(entry.weekStart, db);
-          expect(Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, { value: v.value, done: v.done, total: v.total }]))).toEqual(entry.values);
-          expect(listIncidents(entry.weekStart, db).map((e) => e.title).sort()).toEqual(entry.incidents.map((e) => e.title).sort());
+          const after = readBack(entry.weekStart);
+          expect(getWeekRecord(entry.weekStart, db)).toMatchObject({ version: outcome.version, status: outcome.status });
+          if (previous.version === entry.baseVersion) {
+            // Saved from the stored version: the week is now exactly what was sent, every value, every event.
+            expect(after.notes).toBe(entry.notes);
+            expect(after.values).toEqual(entry.values);
+            expect(after.titles).toEqual(entry.incidents.map((e) => e.title).sort());
+          } else {
+            // Saved from an older version: a three-way merge. What the sender changed since that version is
+            // stored; what they left as it was keeps the newer stored value (never reverted).
+            const base: Seen = history.get(`${entry.weekStart}@${entry.baseVersion}`) ?? { version: 0, notes: '', values: {}, titles: [] };
+            expect(after.notes).toBe(entry.notes !== base.notes ? entry.notes : previous.notes);
+            for (const key of new Set([...Object.keys(base.values), ...Object.keys(entry.values), ...Object.keys(previous.values)])) {
+              const mine = entry.values[key];
+              const changedByMe = JSON.stringify(mine ?? null) !== JSON.stringify(base.values[key] ?? null);
+              expect(after.values[key] ?? null, key).toEqual(changedByMe ? (mine ?? null) : (previous.values[key] ?? null));
+            }
+            for (const e of entry.incidents.filter((i) => !i.id)) expect(after.titles).toContain(e.title);
+          }
+          history.set(`${entry.weekStart}@${outcome.version}`, after);
           if (outcome.changes > 0) expect(fingerprint(db.$client)).not.toBe(before);
         } else {
           tally.refused++;
