@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { decodeSegment, isImpossibleWeekPath, routeWeek } from './params';
+import { decodeSegment, isImpossibleWeekPath, routeWeek, searchParamsRecord } from './params';
 
 it('decodes route segments and turns malformed escapes into null', () => {
   expect(decodeSegment('2023-W29')).toBe('2023-W29');
@@ -24,4 +24,9 @@ it('recognises week pages whose label is no week under either numbering', () => 
   for (const path of ['/weeks/2026-W48', '/weeks/2026-W48/print', '/entry/2026-W49', '/s/tok/weeks/2020-W01', '/entry', '/weeks', '/metrics/x', '/s/tok']) {
     expect(isImpossibleWeekPath(path, now), path).toBe(false);
   }
+});
+
+it('reads a query string the way pages receive searchParams: repeated keys as arrays', () => {
+  expect(searchParamsRecord(new URLSearchParams('range=52w&from=2023-W01&from=2023-W02&v=7'))).toEqual({ range: '52w', from: ['2023-W01', '2023-W02'], v: '7' });
+  expect(searchParamsRecord(new URLSearchParams(''))).toEqual({});
 });

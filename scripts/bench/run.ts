@@ -186,6 +186,8 @@ async function main(): Promise<void> {
     const { weekLabel } = await import('@/lib/weeks');
     const label = weekLabel(prepared.latestWeek, 'jan1');
 
+    // A server left on the port (an earlier run killed half-way) would answer the health check and be measured instead.
+    if (await fetch(`http://localhost:${PORT}/api/health`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use; stop what runs there or set BENCH_PORT`);
     const server = await startAppServer({ port: PORT, databasePath: dbPath, distDir: DIST, authSecret: AUTH_SECRET });
     let measured;
     try {
