@@ -69,7 +69,8 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let ended = false;
   void exited.then(() => (ended = true));
-  while (!/weekline: serving /.test(out) || !(await healthy(url))) {
+  // The prepare step announces the server (`scripts/prepare.ts`); then Next must answer.
+  while (!/weekline: starting the server /.test(out) || !(await healthy(url))) {
     if (ended || Date.now() > deadline) {
       await stop();
       throw new Error(`npm start did not serve within ${START_TIMEOUT_MS / 1000}s${ended ? ' (it exited)' : ''}:\n${out.slice(-3000)}`);
