@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
 import { KioskRefresh } from '@/components/kiosk-refresh';
@@ -12,6 +13,9 @@ import { resolveRange } from '@/lib/range';
 import { formatWeek, weekLabel } from '@/lib/weeks';
 
 export const metadata: Metadata = { title: 'Overview' };
+
+/** How often the wall screen reloads itself: `?refresh=` seconds, 5 s to an hour; anything else is 5 minutes. */
+const KIOSK_REFRESH = z.coerce.number().int().min(5).max(3600).catch(300);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -32,7 +36,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
   if (kiosk) {
     // The wall screen: no controls or links, the whole dashboard in one screen, refreshing itself.
-    const refreshSeconds = 300;
+    const refreshSeconds = KIOSK_REFRESH.parse(params.refresh);
     return (
       <div className="flex h-[calc(100dvh-2rem)] flex-col gap-3 overflow-hidden">
         <div className="flex shrink-0 items-baseline justify-between gap-4">

@@ -16,7 +16,7 @@ export function TrendChart({ model, lang, height = 260, colorOffset = 0, showXAx
   const tick = { fill: 'currentColor', fontSize };
   const yWidth = Math.round(fontSize * (first && first.decimals > 1 ? 6.2 : 5));
   return (
-    <div style={{ width: '100%', height }} data-domain={model.domain ? model.domain.join(',') : ''}>
+    <div style={{ width: '100%', height }} data-domain={model.domain ? model.domain.join(',') : ''} data-metrics={model.metrics.map((m) => m.key).join(',')}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={model.rows} margin={{ top: 6, right: 12, bottom: 0, left: 4 }} syncId={syncId}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
