@@ -26,9 +26,9 @@ export function MetricTile({ tile, lang, t, spark, href, size = 'normal' }: { ti
   return (
     <article
       data-testid={`tile-${metric.key}`}
-      className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${kiosk ? 'gap-1 p-3' : 'gap-2 p-3 sm:p-4'}`}
+      className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${kiosk ? 'gap-1 p-3' : 'gap-1.5 p-3 sm:gap-2 sm:p-4'}`}
     >
-      <h3 className={`font-medium text-slate-600 dark:text-slate-400 ${kiosk ? 'truncate text-base' : 'text-sm'}`}>
+      <h3 className={`font-medium text-slate-600 dark:text-slate-400 ${kiosk ? 'truncate text-base' : 'text-xs leading-snug sm:text-sm'}`}>
         {href ? (
           <Link href={href} className="hover:underline">
             {label}
@@ -46,7 +46,7 @@ export function MetricTile({ tile, lang, t, spark, href, size = 'normal' }: { ti
         </span>
         {tile.delta ? <span className={`tabular-nums ${TONE_STYLE[tile.delta.tone]}`}>{formatDelta(tile.delta, metric, lang)}</span> : null}
       </div>
-      {spark ? <Sparkline values={spark} target={tile.target?.target ?? null} label={t('chart.spark', { label })} height={kiosk ? 28 : 32} /> : null}
+      {spark ? <Sparkline values={spark} target={tile.target?.target ?? null} label={t('chart.spark', { label })} height={kiosk ? 28 : 32} className={kiosk ? undefined : 'h-6 sm:h-8'} /> : null}
       <p className={`text-slate-500 dark:text-slate-400 ${kiosk ? 'text-sm' : 'text-xs'}`} data-testid="tile-target">
         {tile.target
           ? `${t('overview.target')} ${metric.direction === 'higher' ? '≥' : '≤'} ${formatMetricValue(tile.target.target, { ...metric, truncate: false }, lang)}`

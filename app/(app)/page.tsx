@@ -43,7 +43,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <h1 className="text-3xl font-semibold">
             {t('overview.title')} <span className="text-2xl font-normal text-slate-600 dark:text-slate-400" data-testid="week-label" data-week={label}>{formatWeek(bounds.latest, numbering, lang)}</span>
           </h1>
-          <KioskRefresh seconds={refreshSeconds} renderedAt={new Date().toISOString()} text={t('kiosk.refreshed', { time: '{time}', minutes: refreshSeconds / 60 })} lang={lang} />
+          <KioskRefresh seconds={refreshSeconds} renderedAt={new Date().toISOString()} text={t('kiosk.refreshed', { time: '{time}', every: refreshSeconds % 60 === 0 ? t('kiosk.minutes', { n: refreshSeconds / 60 }) : t('kiosk.seconds', { n: refreshSeconds }) })} lang={lang} />
         </div>
         <DashboardView model={model} lang={lang} t={t} numbering={numbering} chartsSrc={chartsSrc} kiosk />
       </div>

@@ -11,7 +11,7 @@ import { BAND_COLOR, INCIDENT_COLOR, seriesColor } from './palette';
  * weeks with a graded incident are red dotted verticals. The legend is drawn beside it (legend.tsx), once
  * per card, so small multiples share it. `colorOffset` keeps a metric's colour the one the legend shows.
  */
-export function TrendChart({ model, lang, height = 260, colorOffset = 0, showXAxis = true, syncId, fontSize = 12 }: { model: LineChartModel; lang: Language; height?: number | string; colorOffset?: number; showXAxis?: boolean; syncId?: string; fontSize?: number }) {
+export function TrendChart({ model, lang, targetLabel, height = 260, colorOffset = 0, showXAxis = true, syncId, fontSize = 12 }: { model: LineChartModel; lang: Language; /** "target" in the page's language, for the tooltip. */ targetLabel: string; height?: number | string; colorOffset?: number; showXAxis?: boolean; syncId?: string; fontSize?: number }) {
   const first = model.metrics[0];
   const tick = { fill: 'currentColor', fontSize };
   const yWidth = Math.round(fontSize * (first && first.decimals > 1 ? 6.2 : 5));
@@ -37,7 +37,7 @@ export function TrendChart({ model, lang, height = 260, colorOffset = 0, showXAx
             <Area key={`${m.key}-band`} dataKey={`${m.key}__band`} type="stepAfter" stroke="none" fill={BAND_COLOR} fillOpacity={1} isAnimationActive={false} legendType="none" tooltipType="none" connectNulls className="warning-band" />
           ))}
           {model.metrics.map((m, i) => (
-            <Line key={`${m.key}-target`} dataKey={`${m.key}__target`} name={`${m.label} · target`} type="stepAfter" stroke={seriesColor(i + colorOffset)} strokeDasharray="6 4" strokeWidth={1.5} dot={false} isAnimationActive={false} className="target-line" />
+            <Line key={`${m.key}-target`} dataKey={`${m.key}__target`} name={`${m.label} · ${targetLabel}`} type="stepAfter" stroke={seriesColor(i + colorOffset)} strokeDasharray="6 4" strokeWidth={1.5} dot={false} isAnimationActive={false} className="target-line" />
           ))}
           {model.metrics.map((m, i) => (
             <Line key={m.key} dataKey={m.key} name={m.label} type="monotone" stroke={seriesColor(i + colorOffset)} strokeWidth={2} dot={model.rows.length <= 60 ? { r: 2 } : false} connectNulls={false} isAnimationActive={false} />

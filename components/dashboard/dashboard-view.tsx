@@ -42,7 +42,7 @@ export function DashboardView(props: {
     return (
       <ChartCard key={group.id} id={group.id} title={t(GROUP_TITLE[group.id])} footer={footer} fill={kiosk}>
         <LineLegend series={series} labels={legendLabels} band={band} markers={markers} testId={`legend-${group.id}`} />
-        <FetchedChartGroup src={chartsSrc} group={group.id} titles={titles} panelHeight={panelHeight} lang={lang} fontSize={fontSize} fill={kiosk} />
+        <FetchedChartGroup src={chartsSrc} group={group.id} titles={titles} panelHeight={panelHeight} lang={lang} targetLabel={legendLabels.target} fontSize={fontSize} fill={kiosk} />
       </ChartCard>
     );
   };

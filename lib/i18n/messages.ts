@@ -238,7 +238,9 @@ const en = {
   'chart.incidentWeek': 'Week with a graded incident',
   'chart.counts': 'Other counts',
   'chart.spark': '{label}: last 13 weeks',
-  'kiosk.refreshed': 'Refreshed {time} · updates every {minutes} min',
+  'kiosk.refreshed': 'Refreshed {time} · updates every {every}',
+  'kiosk.minutes': '{n} min',
+  'kiosk.seconds': '{n} s',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -480,7 +482,9 @@ const zh: Record<MessageKey, string> = {
   'chart.incidentWeek': '有定级事故的周',
   'chart.counts': '其他计数',
   'chart.spark': '{label}：近13周',
-  'kiosk.refreshed': '刷新于 {time} · 每 {minutes} 分钟自动刷新',
+  'kiosk.refreshed': '刷新于 {time} · 每 {every}自动刷新',
+  'kiosk.minutes': '{n} 分钟',
+  'kiosk.seconds': '{n} 秒',
 };
 
 export const MESSAGES = { en, zh } as const;

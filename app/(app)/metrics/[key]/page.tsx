@@ -60,7 +60,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
       </div>
       <ChartCard id="metric" title={name}>
         <LineLegend series={[name]} labels={{ target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('chart.incidentWeek') }} band={hasBand} markers={model.markers.length > 0} testId="legend-metric" />
-        <TrendChart model={model} lang={lang} height={400} />
+        <TrendChart model={model} lang={lang} targetLabel={t('dash.target')} height={400} />
       </ChartCard>
       <div className="grid gap-4 lg:grid-cols-3">
         <section aria-labelledby="history" className="min-w-0 overflow-x-auto lg:col-span-2">
