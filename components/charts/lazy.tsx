@@ -43,7 +43,7 @@ export function FetchedChartGroup({ src, group, titles, panelHeight, fill = fals
         const chart = panels?.[i] ? <TrendChartLazy {...props} model={panels[i]} height={height} colorOffset={titles.length > 1 ? i : 0} showXAxis={last} syncId={titles.length > 1 ? group : undefined} /> : <ChartSkeleton />;
         return (
           <div key={title} data-testid="chart-panel" data-panel={i} className={fill ? 'flex min-h-0 flex-1 flex-col' : undefined}>
-            {titles.length > 1 ? <p className="text-xs font-medium text-slate-600 dark:text-slate-400">{title}</p> : null}
+            {titles.length > 1 ? <p className={`font-medium text-slate-600 dark:text-slate-400 ${fill ? 'text-sm' : 'text-xs'}`}>{title}</p> : null}
             <div style={fill ? undefined : { height }} className={fill ? 'min-h-0 flex-1' : undefined}>{chart}</div>
           </div>
         );

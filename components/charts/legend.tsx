@@ -22,10 +22,10 @@ function Item({ swatch, text }: { swatch: React.ReactNode; text: string }) {
 }
 
 /** Series (one colour each), then target, warning band and incident marker when the chart draws them. */
-export function LineLegend({ series, labels, band = true, markers = true, testId }: { series: string[]; labels: LegendLabels; band?: boolean; markers?: boolean; testId?: string }) {
+export function LineLegend({ series, labels, band = true, markers = true, testId, large = false }: { series: string[]; labels: LegendLabels; band?: boolean; markers?: boolean; testId?: string; large?: boolean }) {
   const targetColor = series.length === 1 ? seriesColor(0) : 'currentColor';
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" data-testid={testId}>
+    <ul className={`flex flex-wrap gap-x-4 gap-y-1 text-slate-700 dark:text-slate-300 ${large ? 'text-sm' : 'text-xs'}`} data-testid={testId}>
       {series.map((label, i) => (
         <Item key={label} text={label} swatch={<line x1="1" x2="21" y1="6" y2="6" stroke={seriesColor(i)} strokeWidth="2.5" />} />
       ))}
@@ -37,9 +37,9 @@ export function LineLegend({ series, labels, band = true, markers = true, testId
 }
 
 /** The incident chart's grades, each a filled swatch. */
-export function SwatchLegend({ items, testId }: { items: Array<{ label: string; color: string }>; testId?: string }) {
+export function SwatchLegend({ items, testId, large = false }: { items: Array<{ label: string; color: string }>; testId?: string; large?: boolean }) {
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" data-testid={testId}>
+    <ul className={`flex flex-wrap gap-x-4 gap-y-1 text-slate-700 dark:text-slate-300 ${large ? 'text-sm' : 'text-xs'}`} data-testid={testId}>
       {items.map((item) => (
         <Item key={item.label} text={item.label} swatch={<rect x="5" y="1" width="12" height="10" rx="1" fill={item.color} />} />
       ))}

@@ -41,7 +41,7 @@ export function DashboardView(props: {
     const panelHeight = group.id === 'progress' ? 200 : group.panels.length > 1 ? 120 : 170;
     return (
       <ChartCard key={group.id} id={group.id} title={t(GROUP_TITLE[group.id])} footer={footer} fill={kiosk}>
-        <LineLegend series={series} labels={legendLabels} band={band} markers={markers} testId={`legend-${group.id}`} />
+        <LineLegend series={series} labels={legendLabels} band={band} markers={markers} testId={`legend-${group.id}`} large={kiosk} />
         <FetchedChartGroup src={chartsSrc} group={group.id} titles={titles} panelHeight={panelHeight} lang={lang} targetLabel={legendLabels.target} fontSize={fontSize} fill={kiosk} />
       </ChartCard>
     );
@@ -54,7 +54,7 @@ export function DashboardView(props: {
   const progress = byId('progress');
   const incidents = (
     <ChartCard id="incidents" title={t('dash.incidents')} fill={kiosk} footer={<p data-testid="incident-totals">{t('dash.totals', { ab: totals.AB, cd: totals.CD, ungraded: totals.ungraded })}</p>}>
-      <SwatchLegend items={(['A', 'B', 'C', 'D', 'ungraded'] as const).map((g) => ({ label: gradeLabels[g], color: GRADE_COLORS[g] }))} testId="legend-incidents" />
+      <SwatchLegend items={(['A', 'B', 'C', 'D', 'ungraded'] as const).map((g) => ({ label: gradeLabels[g], color: GRADE_COLORS[g] }))} testId="legend-incidents" large={kiosk} />
       {kiosk ? (
         <div className="min-h-0 flex-1">
           <FetchedIncidentChart src={chartsSrc} labels={gradeLabels} height="100%" fontSize={fontSize} />
