@@ -18,15 +18,17 @@ const TONE_STYLE = {
   flat: 'text-slate-500 dark:text-slate-400',
 } as const;
 
-export function MetricTile({ tile, lang, t, spark, href }: { tile: Tile; lang: Language; t: Translate; spark?: Array<number | null>; href?: string }) {
+/** `kiosk`: the wall screen's larger type, tighter box. */
+export function MetricTile({ tile, lang, t, spark, href, size = 'normal' }: { tile: Tile; lang: Language; t: Translate; spark?: Array<number | null>; href?: string; size?: 'normal' | 'kiosk' }) {
   const { metric } = tile;
   const label = lang === 'zh' ? metric.labelZh : metric.labelEn;
+  const kiosk = size === 'kiosk';
   return (
     <article
       data-testid={`tile-${metric.key}`}
-      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${kiosk ? 'gap-1 p-3' : 'gap-1.5 p-3 sm:gap-2 sm:p-4'}`}
     >
-      <h3 className="text-sm font-medium text-slate-600 dark:text-slate-400">
+      <h3 className={`font-medium text-slate-600 dark:text-slate-400 ${kiosk ? 'truncate text-base' : 'text-xs leading-snug sm:text-sm'}`}>
         {href ? (
           <Link href={href} className="hover:underline">
             {label}
@@ -35,17 +37,17 @@ export function MetricTile({ tile, lang, t, spark, href }: { tile: Tile; lang: L
           label
         )}
       </h3>
-      <p className="text-3xl font-semibold tabular-nums" data-testid="tile-value">
+      <p className={`font-semibold tabular-nums ${kiosk ? 'text-4xl' : 'text-2xl sm:text-3xl'}`} data-testid="tile-value">
         {tile.value === null ? <span className="text-base text-slate-500 dark:text-slate-400">{t('overview.noValue')}</span> : formatMetricValue(tile.value, metric, lang)}
       </p>
-      <div className="flex flex-wrap items-center gap-2 text-sm">
+      <div className={`flex flex-wrap items-center gap-2 ${kiosk ? 'text-base' : 'text-sm'}`}>
         <span className={`rounded px-2 py-0.5 font-medium ${STATUS_STYLE[tile.status]}`} data-testid="tile-status">
           {t(`status.${tile.status}`)}
         </span>
         {tile.delta ? <span className={`tabular-nums ${TONE_STYLE[tile.delta.tone]}`}>{formatDelta(tile.delta, metric, lang)}</span> : null}
       </div>
-      {spark ? <Sparkline values={spark} target={tile.target?.target ?? null} label={`${label}: 13 weeks`} /> : null}
-      <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="tile-target">
+      {spark ? <Sparkline values={spark} target={tile.target?.target ?? null} label={t('chart.spark', { label })} height={kiosk ? 28 : 32} className={kiosk ? undefined : 'h-6 sm:h-8'} /> : null}
+      <p className={`text-slate-500 dark:text-slate-400 ${kiosk ? 'text-sm' : 'text-xs'}`} data-testid="tile-target">
         {tile.target
           ? `${t('overview.target')} ${metric.direction === 'higher' ? '≥' : '≤'} ${formatMetricValue(tile.target.target, { ...metric, truncate: false }, lang)}`
           : t('overview.noTarget')}

@@ -1,7 +1,9 @@
-// A 13-week sparkline drawn on the server as plain SVG: no chart library, no JavaScript.
-export function Sparkline({ values, target, label, width = 120, height = 32 }: { values: Array<number | null>; target: number | null; label: string; width?: number; height?: number }) {
+// A 13-week sparkline drawn on the server as plain SVG: no chart library, no JavaScript. It fills its
+// tile's width (the drawing stretches; strokes keep their width).
+export function Sparkline({ values, target, label, height = 32, className = '' }: { values: Array<number | null>; target: number | null; label: string; height?: number; className?: string }) {
   const present = values.filter((v): v is number => v !== null);
   if (present.length < 2) return null;
+  const width = 120;
   const all = target === null ? present : [...present, target];
   const lo = Math.min(...all);
   const hi = Math.max(...all);
@@ -18,10 +20,10 @@ export function Sparkline({ values, target, label, width = 120, height = 32 }: {
   });
   if (current) segments.push(current);
   return (
-    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="text-sky-700 dark:text-sky-400">
-      {target !== null ? <line x1={0} x2={width} y1={y(target)} y2={y(target)} stroke="currentColor" strokeOpacity={0.35} strokeDasharray="3 3" /> : null}
+    <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={label} className={`block w-full text-sky-700 dark:text-sky-400 ${className}`} data-testid="sparkline">
+      {target !== null ? <line x1={0} x2={width} y1={y(target)} y2={y(target)} stroke="currentColor" strokeOpacity={0.35} strokeDasharray="3 3" vectorEffect="non-scaling-stroke" /> : null}
       {segments.map((d) => (
-        <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth={1.5} />
+        <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
       ))}
     </svg>
   );

@@ -26,7 +26,7 @@ test('the overview draws every chart with targets, the error budget and forecast
   await expect(page.getByTestId('forecasts')).toContainText('Data classification tagging');
   await expect(page.getByTestId('incident-totals')).toContainText('In range: AB');
   await page.getByTestId('chart-rates').locator('.recharts-line-dots circle').last().hover();
-  await expect(page.getByTestId('chart-rates').locator('.recharts-tooltip-wrapper')).toContainText('%');
+  await expect(page.getByTestId('chart-rates').locator('.recharts-tooltip-wrapper').first()).toContainText('%');
   await screenshot(page, 'overview-desktop');
 });
 

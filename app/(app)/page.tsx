@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { z } from 'zod';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
 import { KioskRefresh } from '@/components/kiosk-refresh';
@@ -12,6 +13,9 @@ import { resolveRange } from '@/lib/range';
 import { formatWeek, weekLabel } from '@/lib/weeks';
 
 export const metadata: Metadata = { title: 'Overview' };
+
+/** How often the wall screen reloads itself: `?refresh=` seconds, 5 s to an hour; anything else is 5 minutes. */
+const KIOSK_REFRESH = z.coerce.number().int().min(5).max(3600).catch(300);
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,15 +34,29 @@ export default async function OverviewPage({ searchParams }: Props) {
   const label = weekLabel(bounds.latest, numbering);
   // The data version makes the URL name exactly this data: a publish gives the next render a new one.
   const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
+  if (kiosk) {
+    // The wall screen: no controls or links, the whole dashboard in one screen, refreshing itself.
+    const refreshSeconds = KIOSK_REFRESH.parse(params.refresh);
+    return (
+      <div className="flex h-[calc(100dvh-2rem)] flex-col gap-3 overflow-hidden">
+        <div className="flex shrink-0 items-baseline justify-between gap-4">
+          <h1 className="text-3xl font-semibold">
+            {t('overview.title')} <span className="text-2xl font-normal text-slate-600 dark:text-slate-400" data-testid="week-label" data-week={label}>{formatWeek(bounds.latest, numbering, lang)}</span>
+          </h1>
+          <KioskRefresh seconds={refreshSeconds} renderedAt={new Date().toISOString()} text={t('kiosk.refreshed', { time: '{time}', every: refreshSeconds % 60 === 0 ? t('kiosk.minutes', { n: refreshSeconds / 60 }) : t('kiosk.seconds', { n: refreshSeconds }) })} lang={lang} />
+        </div>
+        <DashboardView model={model} lang={lang} t={t} numbering={numbering} chartsSrc={chartsSrc} kiosk />
+      </div>
+    );
+  }
   return (
     <div className="flex flex-col gap-4">
-      {kiosk ? <KioskRefresh /> : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t('overview.title')}</h1>
           <WeekHeading title={formatWeek(bounds.latest, numbering, lang)} href={`/weeks/${label}`} linkText={t('dash.weekLink')} label={label} />
         </div>
-        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={kiosk ? '&kiosk=1' : ''} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
+        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
       <RangeNotice notice={range.notice} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} chartsSrc={chartsSrc} />

@@ -4,6 +4,7 @@
 // server-rendered tiles and sparklines, and the chart code and the chart series (use-charts.ts) follow.
 import dynamic from 'next/dynamic';
 import type { ComponentProps } from 'react';
+import type { ChartGroupId } from '@/lib/kpi/chart-groups';
 import type { IncidentChart as IncidentChartType } from './incident-chart';
 import type { TrendChart as TrendChartType } from './trend-chart';
 import { useCharts } from './use-charts';
@@ -13,8 +14,10 @@ const ChartSkeleton = () => <div className="h-full w-full animate-pulse rounded 
 const TrendChartLazy = dynamic(() => import('./trend-chart').then((m) => m.TrendChart), { ssr: false, loading: ChartSkeleton });
 const IncidentChartLazy = dynamic(() => import('./incident-chart').then((m) => m.IncidentChart), { ssr: false, loading: ChartSkeleton });
 
+type TrendProps = ComponentProps<typeof TrendChartType>;
+
 /** A trend chart whose model is given (the metric page). */
-export function TrendChart(props: ComponentProps<typeof TrendChartType>) {
+export function TrendChart(props: TrendProps) {
   return (
     <div style={{ height: props.height ?? 260 }}>
       <TrendChartLazy {...props} />
@@ -22,12 +25,31 @@ export function TrendChart(props: ComponentProps<typeof TrendChartType>) {
   );
 }
 
-type LineKey = 'rates' | 'availability' | 'health' | 'progress';
-
-/** A dashboard trend chart: its series are fetched from `src` with the page's other charts. */
-export function FetchedTrendChart({ src, chart, ...props }: Omit<ComponentProps<typeof TrendChartType>, 'model'> & { src: string; chart: LineKey }) {
+/**
+ * A dashboard chart group fetched from `src` with the page's other charts: one panel per model, stacked
+ * (small multiples sharing the x axis, tooltips in step), each with its own y axis and a small title.
+ * `panels` and `titles` come from the server-rendered model, so the space is held before the series arrive.
+ */
+export function FetchedChartGroup({ src, group, titles, panelHeight, fill = false, ...props }: Omit<TrendProps, 'model' | 'height' | 'colorOffset' | 'showXAxis' | 'syncId'> & { src: string; group: ChartGroupId; titles: string[]; panelHeight: number; fill?: boolean }) {
   const charts = useCharts(src);
-  return <div style={{ height: props.height ?? 260 }}>{charts ? <TrendChartLazy {...props} model={charts[chart]} /> : <ChartSkeleton />}</div>;
+  const panels = charts?.groups.find((g) => g.id === group)?.panels;
+  const xAxisHeight = Math.round((props.fontSize ?? 12) * 2.2);
+  return (
+    <div className={fill ? 'flex min-h-0 flex-1 flex-col gap-1' : 'flex flex-col gap-1'}>
+      {titles.map((title, i) => {
+        const last = i === titles.length - 1;
+        // With `fill` every panel shares the card's height (ResponsiveContainer measures it); otherwise fixed.
+        const height = fill ? '100%' : panelHeight + (last ? xAxisHeight : 0);
+        const chart = panels?.[i] ? <TrendChartLazy {...props} model={panels[i]} height={height} colorOffset={titles.length > 1 ? i : 0} showXAxis={last} syncId={titles.length > 1 ? group : undefined} /> : <ChartSkeleton />;
+        return (
+          <div key={title} data-testid="chart-panel" data-panel={i} className={fill ? 'flex min-h-0 flex-1 flex-col' : undefined}>
+            {titles.length > 1 ? <p className={`font-medium text-slate-600 dark:text-slate-400 ${fill ? 'text-sm' : 'text-xs'}`}>{title}</p> : null}
+            <div style={fill ? undefined : { height }} className={fill ? 'min-h-0 flex-1' : undefined}>{chart}</div>
+          </div>
+        );
+      })}
+    </div>
+  );
 }
 
 /** The dashboard's incident chart, fetched from `src` like the trend charts. */

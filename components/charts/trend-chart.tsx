@@ -1,51 +1,46 @@
 'use client';
 
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Language } from '@/lib/constants';
 import type { LineChartModel } from '@/lib/kpi/chart-data';
-import { SERIES_COLORS } from './palette';
+import { axisTick, chartValue } from '@/lib/kpi/chart-format';
+import { BAND_COLOR, INCIDENT_COLOR, seriesColor } from './palette';
 
-export interface TrendChartLabels {
-  target: string;
-  warningBand: string;
-  incident: string;
-}
-
-function formatValue(value: unknown, decimals: number, unit: string): string {
-  if (typeof value !== 'number') return '—';
-  return `${value.toFixed(decimals)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
-}
-
-/** Lines for one or more metrics, each with its target as a step line and its warning band. */
-export function TrendChart({ model, labels, height = 260 }: { model: LineChartModel; labels: TrendChartLabels; height?: number }) {
-  const decimals = model.metrics[0]?.decimals ?? 2;
-  const unit = model.metrics[0]?.unit ?? '';
+/**
+ * Lines for one or more metrics, each with its target as a dashed step line over the pale warning band;
+ * weeks with a graded incident are red dotted verticals. The legend is drawn beside it (legend.tsx), once
+ * per card, so small multiples share it. `colorOffset` keeps a metric's colour the one the legend shows.
+ */
+export function TrendChart({ model, lang, targetLabel, height = 260, colorOffset = 0, showXAxis = true, syncId, fontSize = 12 }: { model: LineChartModel; lang: Language; /** "target" in the page's language, for the tooltip. */ targetLabel: string; height?: number | string; colorOffset?: number; showXAxis?: boolean; syncId?: string; fontSize?: number }) {
+  const first = model.metrics[0];
+  const tick = { fill: 'currentColor', fontSize };
+  const yWidth = Math.round(fontSize * (first && first.decimals > 1 ? 6.2 : 5));
   return (
-    <div style={{ width: '100%', height }} className="text-xs">
+    <div style={{ width: '100%', height }} data-domain={model.domain ? model.domain.join(',') : ''} data-metrics={model.metrics.map((m) => m.key).join(',')}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={model.rows} margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
+        <ComposedChart data={model.rows} margin={{ top: 6, right: 12, bottom: 0, left: 4 }} syncId={syncId}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis dataKey="week" tick={{ fill: 'currentColor' }} minTickGap={24} />
-          <YAxis domain={model.domain ?? ['auto', 'auto']} tick={{ fill: 'currentColor' }} tickFormatter={(v: number) => v.toFixed(decimals)} width={decimals > 1 ? 64 : 48} allowDataOverflow />
+          <XAxis dataKey="week" tick={showXAxis ? tick : false} height={showXAxis ? fontSize * 2.2 : 4} minTickGap={24} />
+          <YAxis domain={model.domain ?? ['auto', 'auto']} tick={tick} tickCount={4} ticks={first?.kind === 'progress' ? [0, 25, 50, 75, 100] : undefined} tickFormatter={(v: number) => (first ? axisTick(v, first, lang) : String(v))} width={yWidth} allowDataOverflow />
           <Tooltip
             formatter={(value, name) => {
               const key = String(name);
-              const metric = model.metrics.find((m) => key === m.label || key.startsWith(m.label));
-              return [formatValue(value, metric?.decimals ?? decimals, metric?.unit ?? unit), key];
+              const metric = model.metrics.find((m) => key === m.label || key.startsWith(`${m.label} ·`)) ?? first;
+              return [metric ? chartValue(value, metric, lang) : String(value), key];
             }}
-            contentStyle={{ background: 'var(--tooltip-bg, #fff)', color: '#0f172a', borderRadius: 6 }}
+            contentStyle={{ background: '#fff', color: '#0f172a', borderRadius: 6, fontSize }}
           />
-          <Legend />
           {model.markers.map((week) => (
-            <ReferenceLine key={week} x={week} stroke="#dc2626" strokeOpacity={0.45} strokeDasharray="2 3" ifOverflow="extendDomain" />
+            <ReferenceLine key={week} x={week} stroke={INCIDENT_COLOR} strokeWidth={1.5} strokeDasharray="2 3" ifOverflow="extendDomain" className="incident-marker" />
+          ))}
+          {model.metrics.map((m) => (
+            <Area key={`${m.key}-band`} dataKey={`${m.key}__band`} type="stepAfter" stroke="none" fill={BAND_COLOR} fillOpacity={1} isAnimationActive={false} legendType="none" tooltipType="none" connectNulls className="warning-band" />
           ))}
           {model.metrics.map((m, i) => (
-            <Area key={`${m.key}-band`} dataKey={`${m.key}__band`} name={`${m.label} · ${labels.warningBand}`} type="stepAfter" stroke="none" fill={SERIES_COLORS[i % SERIES_COLORS.length]} fillOpacity={0.08} isAnimationActive={false} legendType="none" tooltipType="none" connectNulls />
+            <Line key={`${m.key}-target`} dataKey={`${m.key}__target`} name={`${m.label} · ${targetLabel}`} type="stepAfter" stroke={seriesColor(i + colorOffset)} strokeDasharray="6 4" strokeWidth={1.5} dot={false} isAnimationActive={false} className="target-line" />
           ))}
           {model.metrics.map((m, i) => (
-            <Line key={`${m.key}-target`} dataKey={`${m.key}__target`} name={`${m.label} · ${labels.target}`} type="stepAfter" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeDasharray="6 4" strokeOpacity={0.7} dot={false} isAnimationActive={false} legendType="plainline" />
-          ))}
-          {model.metrics.map((m, i) => (
-            <Line key={m.key} dataKey={m.key} name={m.label} type="monotone" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth={2} dot={model.rows.length <= 60 ? { r: 2 } : false} connectNulls={false} isAnimationActive={false} />
+            <Line key={m.key} dataKey={m.key} name={m.label} type="monotone" stroke={seriesColor(i + colorOffset)} strokeWidth={2} dot={model.rows.length <= 60 ? { r: 2 } : false} connectNulls={false} isAnimationActive={false} />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

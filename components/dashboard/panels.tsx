@@ -4,10 +4,11 @@ import type { Translate } from '@/lib/i18n/messages';
 import type { DashboardModel } from '@/lib/kpi/dashboard-model';
 import { weekLabel, type WeekNumbering } from '@/lib/weeks';
 
-export function ChartCard({ id, title, children, footer }: { id: string; title: string; children: React.ReactNode; footer?: React.ReactNode }) {
+/** A titled chart card; `fill` (the wall screen) makes it take the height its column gives it. */
+export function ChartCard({ id, title, children, footer, fill = false }: { id: string; title: string; children: React.ReactNode; footer?: React.ReactNode; fill?: boolean }) {
   return (
-    <section aria-labelledby={id} className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid={`chart-${id}`}>
-      <h2 id={id} className="text-base font-semibold">{title}</h2>
+    <section aria-labelledby={id} className={`flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${fill ? 'min-h-0 flex-1 p-3' : 'p-4'}`} data-testid={`chart-${id}`}>
+      <h2 id={id} className={fill ? 'text-lg font-semibold' : 'text-base font-semibold'}>{title}</h2>
       {children}
       {footer ? <div className="text-sm text-slate-600 dark:text-slate-400">{footer}</div> : null}
     </section>

@@ -64,10 +64,10 @@ describe('share scope clamp', () => {
         // The page: every chart row, sparkline and tile value from inside the scope.
         const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang: 'en', numbering: 'jan1', scope }, db);
         const [lo, hi] = [valueOf(visible[0]), valueOf(visible.at(-1)!)];
-        for (const chart of [model.charts.rates, model.charts.availability, model.charts.health, model.charts.progress]) {
+        for (const chart of model.charts.groups.flatMap((g) => g.panels)) {
           for (const row of chart.rows) expect(ok(String(row.weekStart)), `chart week ${row.weekStart}`).toBe(true);
         }
-        const healthValues = model.charts.health.rows.map((r) => r.health_score).filter((v): v is number => typeof v === 'number');
+        const healthValues = model.charts.groups.find((g) => g.id === 'health')!.panels.flatMap((p) => p.rows).map((r) => r.health_score).filter((v): v is number => typeof v === 'number');
         const tile = model.tiles.find((t) => t.metric.key === 'health_score')!;
         for (const v of [...healthValues, ...tile.spark.filter((v): v is number => v !== null), tile.value ?? lo]) {
           expect(v).toBeGreaterThanOrEqual(lo);

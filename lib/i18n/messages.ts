@@ -234,6 +234,13 @@ const en = {
   'channels.col.secret': 'Secret',
   'channels.col.created': 'Added',
   'channels.col.actions': 'Actions',
+  // Charts and views (issue 16: panels, legends, kiosk)
+  'chart.incidentWeek': 'Week with a graded incident',
+  'chart.counts': 'Other counts',
+  'chart.spark': '{label}: last 13 weeks',
+  'kiosk.refreshed': 'Refreshed {time} · updates every {every}',
+  'kiosk.minutes': '{n} min',
+  'kiosk.seconds': '{n} s',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -471,6 +478,13 @@ const zh: Record<MessageKey, string> = {
   'channels.col.secret': '密钥',
   'channels.col.created': '添加时间',
   'channels.col.actions': '操作',
+  // Charts and views (issue 16: panels, legends, kiosk)
+  'chart.incidentWeek': '有定级事故的周',
+  'chart.counts': '其他计数',
+  'chart.spark': '{label}：近13周',
+  'kiosk.refreshed': '刷新于 {time} · 每 {every}自动刷新',
+  'kiosk.minutes': '{n} 分钟',
+  'kiosk.seconds': '{n} 秒',
 };
 
 export const MESSAGES = { en, zh } as const;

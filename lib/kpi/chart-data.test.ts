@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listWeeks } from '../weeks';
 import { buildIncidentRows, buildLineChart, zoomedDomain } from './chart-data';
 
-const metric = { key: 'first_attempt_success_rate', label: 'FA', unit: '%', decimals: 2, kind: 'rate' as const, direction: 'higher' as const };
+const metric = { key: 'first_attempt_success_rate', label: 'FA', unit: '%', decimals: 2, kind: 'rate' as const, direction: 'higher' as const, truncate: false };
 const targets = [
   { metricKey: metric.key, effectiveFrom: '2000-01-03', target: 99.2, warning: 99.0 },
   { metricKey: metric.key, effectiveFrom: '2023-07-10', target: 99.3, warning: 99.1 },

@@ -1,6 +1,6 @@
 // Turns aligned weekly series into the plain rows the chart components draw: values, the target in
 // force each week (a step line), the warning band, and a y-axis zoomed to the data and the target.
-import type { Direction, MetricKind } from '../constants';
+import { INCIDENT_COUNT_KEYS, type Direction, type MetricKind } from '../constants';
 import type { WeekStart } from '../weeks';
 import { downsampleWeeks, type WeekAggregate } from './downsample';
 import { targetInForce, type TargetRow } from './targets';
@@ -14,6 +14,8 @@ export interface ChartMetric {
   decimals: number;
   kind: MetricKind;
   direction: Direction;
+  /** Shown truncated, never rounded (year-to-date availability): tooltips and ticks follow it. */
+  truncate: boolean;
 }
 
 export type ChartRow = Record<string, string | number | null | [number, number]>;
@@ -28,10 +30,11 @@ export interface LineChartModel {
   weeksPerPoint: number;
 }
 
-export function aggregateFor(metric: Pick<ChartMetric, 'kind' | 'key'>): WeekAggregate {
+export function aggregateFor(metric: Pick<ChartMetric, 'kind'> & { truncate?: boolean }): WeekAggregate {
   if (metric.kind === 'count') return 'sum';
-  // Progress and year-to-date availability are running figures: the last week of a bucket stands for it.
-  if (metric.kind === 'progress' || metric.key === 'availability') return 'last';
+  // Progress and truncated rates (year-to-date availability) are running figures: the last week of a
+  // bucket stands for it.
+  if (metric.kind === 'progress' || (metric.kind === 'rate' && metric.truncate)) return 'last';
   return 'mean';
 }
 
@@ -39,7 +42,7 @@ export function aggregateFor(metric: Pick<ChartMetric, 'kind' | 'key'>): WeekAgg
 export function alignedSeries(
   weeks: readonly WeekStart[],
   series: Readonly<Record<string, ReadonlyArray<number | null>>>,
-  metrics: ReadonlyArray<Pick<ChartMetric, 'key' | 'kind'>>,
+  metrics: ReadonlyArray<Pick<ChartMetric, 'key' | 'kind'> & { truncate?: boolean }>,
   maxPoints = MAX_CHART_POINTS,
 ): { weeks: WeekStart[]; series: Record<string, Array<number | null>>; weeksPerPoint: number } {
   if (weeks.length <= maxPoints) {
@@ -64,6 +67,8 @@ export function buildLineChart(input: {
   gradedWeeks: readonly WeekStart[];
   label: (week: WeekStart) => string;
   maxPoints?: number;
+  /** 'zoom' (default): the data, targets and warnings with a little room; 'percent': 0–100 (progress). */
+  scale?: 'zoom' | 'percent';
 }): LineChartModel {
   const aligned = alignedSeries(input.weeks, input.series, input.metrics, input.maxPoints);
   const values: number[] = [];
@@ -85,7 +90,22 @@ export function buildLineChart(input: {
   });
   const graded = new Set(input.gradedWeeks);
   const markers = aligned.weeksPerPoint === 1 ? aligned.weeks.filter((w) => graded.has(w)).map(input.label) : [];
-  return { rows, metrics: [...input.metrics], domain: zoomedDomain(values, input.metrics[0]?.decimals ?? 2, input.metrics[0]?.unit === '%' ? 100 : undefined), markers, weeksPerPoint: aligned.weeksPerPoint };
+  return { rows, metrics: [...input.metrics], domain: chartDomain(values, input.metrics, input.scale ?? 'zoom'), markers, weeksPerPoint: aligned.weeksPerPoint };
+}
+
+/**
+ * The y domain of one panel. Progress runs 0–100 whatever the data (never −7.0); a zoomed panel holds the
+ * data, the targets and the warnings, and stays inside what the unit allows: a percentage within 0–100,
+ * a count or a score never below 0.
+ */
+export function chartDomain(values: readonly number[], metrics: readonly Pick<ChartMetric, 'unit' | 'decimals' | 'kind'>[], scale: 'zoom' | 'percent'): [number, number] | null {
+  if (scale === 'percent') return [0, 100];
+  const first = metrics[0];
+  const zoomed = zoomedDomain(values, first?.decimals ?? 2, first?.unit === '%' ? 100 : undefined);
+  if (!zoomed) return null;
+  const floor = first?.unit === '%' || first?.kind === 'count' || first?.kind === 'score' ? 0 : Number.NEGATIVE_INFINITY;
+  const low = Math.min(Math.max(zoomed[0], floor), Math.min(...values));
+  return [low, zoomed[1]];
 }
 
 /** Percentages near 100 are unreadable on 0–100: zoom to the data and targets with a little room. */
@@ -108,7 +128,8 @@ export function buildIncidentRows(input: {
   label: (week: WeekStart) => string;
   maxPoints?: number;
 }): { rows: ChartRow[]; totals: { AB: number; CD: number; ungraded: number } } {
-  const keys = ['incidents_a', 'incidents_b', 'incidents_c', 'incidents_d'];
+  // The one grade → count metric mapping (lib/constants): the incident chart is about grades, not keys.
+  const keys = Object.values(INCIDENT_COUNT_KEYS);
   const metrics = [...keys.map((key) => ({ key, kind: 'count' as const })), { key: 'ungraded', kind: 'count' as const }];
   const aligned = alignedSeries(input.weeks, { ...input.series, ungraded: input.ungraded }, metrics, input.maxPoints);
   const totals = { AB: 0, CD: 0, ungraded: 0 };

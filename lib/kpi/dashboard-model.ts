@@ -3,7 +3,8 @@
 // share pages render the same thing from the same inputs.
 import type { Language } from '../constants';
 import type { WeekStart } from '../weeks';
-import { buildIncidentRows, buildLineChart, type ChartMetric, type ChartRow, type LineChartModel } from './chart-data';
+import { buildIncidentRows, type ChartMetric, type ChartRow } from './chart-data';
+import { buildChartGroups, chartGroupOf, type ChartGroup } from './chart-groups';
 import { errorBudget, weekEndInstant, type ErrorBudget } from './error-budget';
 import { forecastCompletion, type Forecast } from './forecast';
 import { targetInForce, type TargetRow } from './targets';
@@ -24,17 +25,13 @@ export interface DashboardModel {
   latestWeek: WeekStart | null;
   tiles: Array<Tile & { spark: Array<number | null> }>;
   charts: {
-    rates: LineChartModel;
-    availability: LineChartModel;
-    health: LineChartModel;
-    progress: LineChartModel;
+    /** Line charts grouped by the catalogue (lib/kpi/chart-groups.ts); a group with no metric is left out. */
+    groups: ChartGroup[];
     incidents: { rows: ChartRow[]; totals: { AB: number; CD: number; ungraded: number } };
   };
   budget: (ErrorBudget & { target: number; availability: number }) | null;
   forecasts: Array<{ key: string; label: string; decimals: number; latest: number | null; forecast: Forecast }>;
 }
-
-const RATE_KEYS = ['inbound_success_rate', 'outbound_success_rate', 'first_attempt_success_rate'];
 
 export function buildDashboardModel(input: {
   metrics: readonly DashboardMetric[];
@@ -47,10 +44,7 @@ export function buildDashboardModel(input: {
   now?: Date;
 }): DashboardModel {
   const { metrics, targets, range, spark, latestWeek, lang, label } = input;
-  const chartMetric = (m: DashboardMetric): ChartMetric => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn, unit: m.unit, decimals: m.decimals, kind: m.kind, direction: m.direction });
-  const pick = (predicate: (m: DashboardMetric) => boolean) => metrics.filter(predicate).map(chartMetric);
-  const line = (chartMetrics: ChartMetric[]) =>
-    buildLineChart({ weeks: range.weeks, series: range.series, metrics: chartMetrics, targets, gradedWeeks: range.gradedWeeks, label });
+  const chartMetric = (m: DashboardMetric): ChartMetric => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn, unit: m.unit, decimals: m.decimals, kind: m.kind, direction: m.direction, truncate: m.truncate });
 
   const valueAt = (source: SeriesInput, key: string, week: WeekStart | null) => {
     if (!week) return null;
@@ -60,12 +54,16 @@ export function buildDashboardModel(input: {
   const previousWeek = latestWeek ? [...spark.weeks].reverse().find((w) => w < latestWeek && metrics.some((m) => valueAt(spark, m.key, w) !== null)) ?? null : null;
   const current = Object.fromEntries(metrics.flatMap((m) => { const v = valueAt(spark, m.key, latestWeek); return v === null ? [] : [[m.key, { value: v }]]; }));
   const previous = Object.fromEntries(metrics.flatMap((m) => { const v = valueAt(spark, m.key, previousWeek); return v === null ? [] : [[m.key, { value: v }]]; }));
+  // The most important first (a phone shows the first few): required metrics, then the rest, each in catalogue order.
+  const tileMetrics = [...metrics.filter((m) => m.required), ...metrics.filter((m) => !m.required)];
   const tiles = latestWeek
-    ? buildTiles({ metrics, targets, week: latestWeek, current, previous }).map((t) => ({ ...t, spark: spark.series[t.metric.key] ?? spark.weeks.map(() => null) }))
+    ? buildTiles({ metrics: tileMetrics, targets, week: latestWeek, current, previous }).map((t) => ({ ...t, spark: spark.series[t.metric.key] ?? spark.weeks.map(() => null) }))
     : [];
 
-  const availability = current.availability?.value ?? null;
-  const availabilityTarget = latestWeek ? targetInForce(targets, 'availability', latestWeek) : null;
+  // The error budget belongs to the first truncated rate of the catalogue (year-to-date availability).
+  const budgetMetric = metrics.find((m) => chartGroupOf(m) === 'availability');
+  const availability = budgetMetric ? (current[budgetMetric.key]?.value ?? null) : null;
+  const availabilityTarget = latestWeek && budgetMetric ? targetInForce(targets, budgetMetric.key, latestWeek) : null;
   const asOf = latestWeek ? minDate(weekEndInstant(latestWeek), input.now ?? new Date()) : null;
   const budget =
     availability !== null && availabilityTarget && asOf
@@ -84,10 +82,7 @@ export function buildDashboardModel(input: {
     latestWeek,
     tiles,
     charts: {
-      rates: line(pick((m) => RATE_KEYS.includes(m.key))),
-      availability: line(pick((m) => m.key === 'availability')),
-      health: line(pick((m) => m.kind === 'score')),
-      progress: line(pick((m) => m.kind === 'progress')),
+      groups: buildChartGroups({ metrics: metrics.map(chartMetric), weeks: range.weeks, series: range.series, targets, gradedWeeks: range.gradedWeeks, label }),
       incidents: buildIncidentRows({ weeks: range.weeks, series: range.series, ungraded: range.ungraded, label }),
     },
     budget,

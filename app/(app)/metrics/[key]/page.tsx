@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { TrendChart } from '@/components/charts/lazy';
+import { LineLegend } from '@/components/charts/legend';
 import { ChartCard } from '@/components/dashboard/panels';
 import { RangePicker } from '@/components/dashboard/range-picker';
 import { CATALOGUE_EPOCH, getMetricByKey } from '@/db/queries/catalogue';
@@ -39,8 +40,9 @@ export default async function MetricPage({ params, searchParams }: Props) {
   if (!bounds) return <p className="text-slate-600">{t('overview.empty')}</p>;
   const range = resolveRange(await searchParams, { numbering, ...bounds, latest: bounds.latest });
   const data = getSeries({ from: range.from, to: range.to, metricKeys: [key] });
-  const chartMetric = { key, label: name, unit: metric.unit, decimals: metric.decimals, kind: metric.kind, direction: metric.direction };
-  const model = buildLineChart({ weeks: data.weeks, series: data.series, metrics: [chartMetric], targets, gradedWeeks: data.gradedWeeks, label });
+  const chartMetric = { key, label: name, unit: metric.unit, decimals: metric.decimals, kind: metric.kind, direction: metric.direction, truncate: metric.truncate };
+  const model = buildLineChart({ weeks: data.weeks, series: data.series, metrics: [chartMetric], targets, gradedWeeks: data.gradedWeeks, label, scale: metric.kind === 'progress' ? 'percent' : 'zoom' });
+  const hasBand = own.some((tg) => tg.warning !== null);
   const values = data.series[key] ?? [];
   const rows = data.weeks
     .map((week, i) => ({ week, value: values[i] ?? null, previous: i > 0 ? (values[i - 1] ?? null) : null }))
@@ -57,10 +59,11 @@ export default async function MetricPage({ params, searchParams }: Props) {
         <RangePicker range={range} basePath={`/metrics/${key}`} t={t} fromLabel={label(range.from)} toLabel={label(range.to)} />
       </div>
       <ChartCard id="metric" title={name}>
-        <TrendChart model={model} labels={{ target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('dash.incident') }} height={400} />
+        <LineLegend series={[name]} labels={{ target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('chart.incidentWeek') }} band={hasBand} markers={model.markers.length > 0} testId="legend-metric" />
+        <TrendChart model={model} lang={lang} targetLabel={t('dash.target')} height={400} />
       </ChartCard>
       <div className="grid gap-4 lg:grid-cols-3">
-        <section aria-labelledby="history" className="overflow-x-auto lg:col-span-2">
+        <section aria-labelledby="history" className="min-w-0 overflow-x-auto lg:col-span-2">
           <h2 id="history" className="mb-2 text-lg font-semibold">{t('metric.history')}</h2>
           {rows.length === 0 ? <p className="rounded-md border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:text-slate-400" data-testid="metric-empty">{t('metric.empty')}</p> : null}
           <table className="w-full text-left text-sm" data-testid="metric-history" hidden={rows.length === 0}>
