@@ -234,6 +234,9 @@ const en = {
   'channels.col.secret': 'Secret',
   'channels.col.created': 'Added',
   'channels.col.actions': 'Actions',
+  // ---- Issue 13 R1: whole-report save and paste import (model, matcher, preview). ----
+  'conflict.report': 'Report section',
+  // ---- end R1 ----
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -471,6 +474,9 @@ const zh: Record<MessageKey, string> = {
   'channels.col.secret': '密钥',
   'channels.col.created': '添加时间',
   'channels.col.actions': '操作',
+  // ---- Issue 13 R1: whole-report save and paste import (model, matcher, preview). ----
+  'conflict.report': '周报内容',
+  // ---- end R1 ----
 };
 
 export const MESSAGES = { en, zh } as const;
