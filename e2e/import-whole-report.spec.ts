@@ -54,7 +54,8 @@ test('a whole report is previewed section by section, saved, and next week’s r
   // The following week: every item matches an initiative saved above, the reworded one too.
   const before = read((db) => db.select().from(initiatives).all().length);
   await pasteAndPreview(page, W21);
-  const reworded = page.getByTestId('import-objectives').locator('li', { hasText: '灵活用工结算' });
+  const reworded = page.getByTestId('import-initiative-O1.0');
+  await expect(reworded.locator('span').first()).toHaveText('灵活用工结算');
   await expect(reworded).toHaveAttribute('data-match', 'matched');
   await expect(reworded).toContainText('matches “灵活用工结算项目”');
   await expect(page.getByTestId('import-objectives').locator('[data-match="new"]')).toHaveCount(0);
