@@ -69,3 +69,24 @@ test('a whole report is previewed section by section, saved, and next week’s r
   const next = read((db) => getWeekReport('2024-05-20', { includeInternal: true }, db));
   expect(next.objectives.flatMap((o) => o.initiatives).find((i) => i.title === '先享后付')?.update?.progress).toBe(80);
 });
+
+test('the week’s Markdown: editors read the draft whole report in zh and en, viewers get no draft', async ({ page, browser }) => {
+  await login(page, 'editor');
+  await pasteAndPreview(page, W20);
+  await page.getByRole('button', { name: 'Save as draft', exact: true }).click();
+  await expect(page.getByTestId('import-message')).toBeVisible();
+  const zh = await page.request.get('/weeks/2024-W20/report.md');
+  expect(zh.status()).toBe(200);
+  expect(zh.headers()['content-type']).toContain('text/markdown');
+  const text = await zh.text();
+  expect(text).toMatch(/^# 第20周 2024-05-18\n/);
+  for (const part of ['## 【重点工作】', '1. 支付中心半年目标中期复盘', '先享后付：开发进度 55%', '测试环境使用生产脱敏数据未审批——审批流程已上线，已关闭', '对外部依赖的变更要有主动探测', '1. 先享后付开发进度推进至80%']) expect(text).toContain(part);
+  const en = await page.request.get('/weeks/2024-W20/report.md?lang=en&download=1');
+  expect(await en.text()).toContain('# Week 20 2024-05-18');
+  expect(en.headers()['content-disposition']).toContain('attachment');
+
+  const viewer = await browser.newPage();
+  await login(viewer, 'viewer');
+  expect((await viewer.request.get('/weeks/2024-W20/report.md')).status()).toBe(404);
+  await viewer.close();
+});
