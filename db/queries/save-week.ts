@@ -7,6 +7,7 @@ import { incidentFields, mergeStatus, mergeWeek, sameCell, sameIncident, type Fi
 import type { WeekEntry } from '@/lib/validation/week-entry';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, weeks } from '../schema';
+import { freezeSnapshot } from './snapshots';
 import { readWeekState, weekStateAt } from './week-state';
 
 export interface Actor {
@@ -110,7 +111,9 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   }
   if (currentStatus === 'published' && dataChanged && !entry.reason) return { ok: false, kind: 'needs_reason' };
 
-  if (!dataChanged && !notesChanged && nextStatus === currentStatus && week) {
+  // Publishing a published week again ("republish") goes on: freezeSnapshot decides whether it is a new version.
+  const republish = entry.intent === 'publish' && currentStatus === 'published';
+  if (!dataChanged && !notesChanged && nextStatus === currentStatus && week && !republish) {
     return { ok: true, version: currentVersion, status: currentStatus, changes: 0 };
   }
 
@@ -175,6 +178,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
       .values(audit.map((a) => ({ ...a, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason: entry.reason || null })))
       .run();
   }
+  freezeSnapshot(tx, { weekStart: entry.weekStart, weekVersion: version, status: nextStatus, intent: entry.intent, actor });
   return { ok: true, version, status: nextStatus, changes: audit.length };
 }
 
