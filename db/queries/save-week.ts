@@ -7,7 +7,7 @@ import { incidentFields, mergeStatus, mergeWeek, sameCell, sameIncident, type Fi
 import type { WeekEntry } from '@/lib/validation/week-entry';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, weeks } from '../schema';
-import { freezeSnapshot } from './snapshots';
+import { freezeSnapshot, snapshotDue } from './snapshots';
 import { readWeekState, weekStateAt } from './week-state';
 
 export interface Actor {
@@ -112,7 +112,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   if (currentStatus === 'published' && dataChanged && !entry.reason) return { ok: false, kind: 'needs_reason' };
 
   // Publishing a published week again ("republish") goes on: freezeSnapshot decides whether it is a new version.
-  const republish = entry.intent === 'publish' && currentStatus === 'published';
+  const republish = entry.intent === 'publish' && currentStatus === 'published' && snapshotDue(tx, entry.weekStart);
   if (!dataChanged && !notesChanged && nextStatus === currentStatus && week && !republish) {
     return { ok: true, version: currentVersion, status: currentStatus, changes: 0 };
   }

@@ -78,6 +78,12 @@ export interface FreezeInput {
   actor: { userId: string; email: string };
 }
 
+/** True when the week as stored differs from its last snapshot (or has none): publishing it again freezes a version. */
+export function snapshotDue(db: Reader, weekStart: string): boolean {
+  const last = latestSnapshot(weekStart, db);
+  return !last || snapshotContent(last.payload) !== snapshotContent(buildSnapshotPayload(db, weekStart));
+}
+
 /** Called once at the end of every saveWeek transaction; returns the frozen version, or null when none is due. */
 export function freezeSnapshot(tx: Tx, input: FreezeInput): number | null {
   if (input.status !== 'published' || input.intent !== 'publish') return null;
