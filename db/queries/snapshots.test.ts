@@ -8,6 +8,9 @@ import { saveWeek } from './save-week';
 import { listRestatements, listSnapshots } from './snapshots';
 import { setTarget } from './targets';
 import { getDataVersion } from './data-version';
+import { exportCsv } from './export';
+import { validateWideCsv } from '@/lib/csv/validate';
+import { getWeekNumbering } from './settings';
 
 const schema = weekEntrySchema(DEFAULT_METRICS);
 const alice = { userId: 'u-alice', email: 'alice@example.com' };
@@ -79,5 +82,18 @@ describe('week snapshots', () => {
     const statuses = recomputeStatuses(v1.payload);
     expect(statuses.inbound_success_rate).toBe('warning');
     expect(statuses).toEqual(Object.fromEntries(Object.entries(v1.payload.values).map(([k, x]) => [k, x.status])));
+  });
+
+  it('exports a <key>__as_reported column beside each metric, which the CSV reader ignores', () => {
+    const db = openDb();
+    const v = published(db);
+    saveWeek(entry({ baseVersion: v, intent: 'save', values: withRate('99.93'), reason: 'recomputed' }), alice, db);
+    const csv = exportCsv({ publishedOnly: false }, db);
+    const [header, row] = csv.replace('\uFEFF', '').trim().split('\r\n').map((l) => l.split(','));
+    const at = header.indexOf('inbound_success_rate');
+    expect(header[at + 1]).toBe('inbound_success_rate__as_reported');
+    expect([row[at], row[at + 1]]).toEqual(['99.93', '99.95']);
+    const read = validateWideCsv(csv, { metrics: DEFAULT_METRICS, numbering: getWeekNumbering(db) });
+    expect(read.ok).toBe(true);
   });
 });
