@@ -9,9 +9,9 @@
 // Restatements are derived, not stored: every audited value change of the week made after its first
 // snapshot. Each departs from the newest snapshot whose week_version is below the revision's week_version
 // (revisions carry the week version they produced; snapshots the week version they froze).
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte } from 'drizzle-orm';
 import { targetInForce } from '@/lib/kpi/targets';
-import { snapshotContent, type Snapshot, type SnapshotPayload } from '@/lib/kpi/snapshot';
+import { overlayReported, restatedKeys, snapshotContent, type AsOf, type Snapshot, type SnapshotPayload } from '@/lib/kpi/snapshot';
 import { metricStatus } from '@/lib/kpi/status';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, user, weekSnapshots, weeks } from '../schema';
@@ -129,4 +129,29 @@ export function listRestatements(weekStart: string, db: Reader = getDb(), snapsh
     reason: r.reason,
     fromVersion: snapshots.filter((s) => s.weekVersion < (r.weekVersion ?? 0)).at(-1)?.version ?? snapshots[0].version,
   }));
+}
+
+/** Per week in [from, to], the values its first snapshot (v1) holds: "as reported". */
+export function firstReported(from: string, to: string, db: Reader = getDb()): Map<string, Record<string, number>> {
+  const rows = db
+    .select({ weekStart: weekSnapshots.weekStart, payload: weekSnapshots.payload })
+    .from(weekSnapshots)
+    .where(and(eq(weekSnapshots.version, 1), gte(weekSnapshots.weekStart, from), lte(weekSnapshots.weekStart, to)))
+    .all();
+  return new Map(rows.map((r) => [r.weekStart, Object.fromEntries(Object.entries((r.payload as SnapshotPayload).values).map(([k, v]) => [k, v.value]))]));
+}
+
+type SeriesLike = { weeks: string[]; series: Record<string, Array<number | null>> };
+
+/**
+ * A dashboard's two series (range and sparkline) as the chosen version shows them, and per week the metrics
+ * restated since first published (the "restated" marker, shown in both views).
+ */
+export function seriesAsOf<S extends SeriesLike>(asOf: AsOf, range: S, spark: S, db: Reader = getDb()) {
+  const weeksSeen = [...range.weeks, ...spark.weeks].sort();
+  const reported = weeksSeen.length ? firstReported(weeksSeen[0], weeksSeen.at(-1)!, db) : new Map<string, Record<string, number>>();
+  const restated = restatedKeys(spark, reported);
+  for (const [w, keys] of restatedKeys(range, reported)) restated.set(w, keys);
+  if (asOf === 'current') return { range, spark, restated };
+  return { range: overlayReported(range, reported), spark: overlayReported(spark, reported), restated };
 }

@@ -75,3 +75,34 @@ export function gradeChanges(reported: SnapshotPayload, current: readonly Pick<S
     .filter((c): c is { now: (typeof current)[number]; then: SnapshotIncident } => !!c.then && (c.then.grade !== c.now.grade || c.then.gradeStatus !== c.now.gradeStatus))
     .map(({ now, then }) => ({ id: now.id, title: now.title, from: { grade: then.grade, gradeStatus: then.gradeStatus }, to: { grade: now.grade, gradeStatus: now.gradeStatus } }));
 }
+
+/** "as reported" (first published) or "current" (as stored now): what dashboards and share links show. */
+export type AsOf = 'current' | 'reported';
+export const parseAsOf = (v: unknown, fallback: AsOf = 'current'): AsOf => (v === 'reported' || v === 'current' ? v : fallback);
+
+type Series = { weeks: string[]; series: Record<string, Array<number | null>> };
+
+/** The series with each snapshotted week's values replaced by those it was first published with. */
+export function overlayReported<S extends Series>(input: S, reported: ReadonlyMap<string, Record<string, number>>): S {
+  const series: Record<string, Array<number | null>> = Object.fromEntries(Object.entries(input.series).map(([k, v]) => [k, [...v]]));
+  input.weeks.forEach((week, i) => {
+    const values = reported.get(week);
+    if (!values) return;
+    for (const key of new Set([...Object.keys(series), ...Object.keys(values)])) {
+      (series[key] ??= new Array<number | null>(input.weeks.length).fill(null))[i] = values[key] ?? null;
+    }
+  });
+  return { ...input, series };
+}
+
+/** Per week, the metrics whose current value differs from the first published one. */
+export function restatedKeys(input: Series, reported: ReadonlyMap<string, Record<string, number>>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  input.weeks.forEach((week, i) => {
+    const values = reported.get(week);
+    if (!values) return;
+    const keys = new Set([...Object.keys(input.series), ...Object.keys(values)].filter((k) => (input.series[k]?.[i] ?? null) !== (values[k] ?? null)));
+    if (keys.size) out.set(week, keys);
+  });
+  return out;
+}
