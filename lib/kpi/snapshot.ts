@@ -106,3 +106,18 @@ export function restatedKeys(input: Series, reported: ReadonlyMap<string, Record
   });
   return out;
 }
+
+/** A snapshot as the week's readers take it: values, the targets frozen with it (as target rows), its log. */
+export function snapshotView(payload: SnapshotPayload, weekStart: string) {
+  return {
+    values: Object.fromEntries(Object.entries(payload.values).map(([k, v]) => [k, { value: v.value, done: v.done, total: v.total }])),
+    targets: Object.entries(payload.values)
+      .filter(([, v]) => v.target !== null)
+      .map(([metricKey, v]) => ({ metricKey, effectiveFrom: weekStart, target: v.target as number, warning: v.warning })),
+    incidents: payload.incidents,
+    notes: payload.notes,
+  };
+}
+
+/** A day as yyyy-MM-dd (UTC), how the week page and print view date a version. */
+export const dayOf = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
