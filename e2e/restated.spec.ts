@@ -1,0 +1,100 @@
+// Issue 14: a published week is a record. Correct a figure with a reason and republish: the week page shows
+// both figures and why, the dashboard's "as reported / current" switch flips the tile between them, and a
+// share link shows the version its creator chose.
+import { expect, test } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { user } from '@/db/schema';
+import { saveWeek } from '@/db/queries/save-week';
+import { createShareLink } from '@/db/queries/share-links';
+import { listSnapshots } from '@/db/queries/snapshots';
+import { DEFAULT_METRICS } from '@/lib/constants';
+import { weekEntrySchema } from '@/lib/validation/week-entry';
+import { lastAllowedWeek, weekLabel } from '@/lib/weeks';
+import { E2E_USERS } from './fixtures/config';
+import { login, openE2eDb, screenshot } from './fixtures/helpers';
+
+// The last week the app accepts: the newest published week, so the dashboard's tiles show it.
+const WEEK = lastAllowedWeek();
+const LABEL = weekLabel(WEEK, 'jan1');
+const REASON = 'Recomputed after late refunds';
+
+/** The week published as v1 through the same save path the form uses, by the editor. */
+function publishFirstVersion(): void {
+  const db = openE2eDb();
+  try {
+    const editor = db.select().from(user).where(eq(user.email, E2E_USERS.editor.email)).get()!;
+    const values = Object.fromEntries(
+      DEFAULT_METRICS.map((m) => [m.key, { value: m.key === 'inbound_success_rate' ? '99.95' : m.kind === 'count' ? '0' : m.kind === 'score' ? '500' : '99.99' }]),
+    );
+    const entry = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: WEEK, baseVersion: 0, intent: 'publish', confirmMissing: true, values });
+    const outcome = saveWeek(entry, { userId: editor.id, email: editor.email }, db);
+    expect(outcome).toMatchObject({ ok: true, status: 'published' });
+  } finally {
+    db.$client.close();
+  }
+}
+
+function versions(): number[] {
+  const db = openE2eDb();
+  try {
+    return listSnapshots(WEEK, db).map((s) => s.version);
+  } finally {
+    db.$client.close();
+  }
+}
+
+test('publish, correct with a reason, republish: both figures on the week page, the dashboard switch and a share link', async ({ page, browser }) => {
+  publishFirstVersion();
+  expect(versions()).toEqual([1]);
+
+  await login(page, 'editor');
+  await page.goto(`/entry/${LABEL}`);
+  await page.locator('#value-inbound_success_rate').fill('99.93');
+  await page.getByTestId('republish').click();
+  await expect(page.locator('#reason-error')).toBeVisible();
+  expect(versions()).toEqual([1]); // refused: nothing frozen
+  await page.locator('#reason').fill(REASON);
+  await page.getByTestId('republish').click();
+  await expect(page.getByTestId('form-message')).toBeVisible();
+  await expect.poll(versions).toEqual([1, 2]);
+
+  await page.goto(`/weeks/${LABEL}`);
+  const restated = page.getByTestId('restatements');
+  await expect(restated).toContainText('as reported 99.95%');
+  await expect(restated).toContainText('restated 99.93%');
+  await expect(restated).toContainText(REASON);
+  await expect(restated).toContainText(E2E_USERS.editor.email);
+  await expect(page.getByTestId('tile-inbound_success_rate').getByTestId('tile-restated')).toBeVisible();
+  await expect(page.getByTestId('published-versions')).toContainText('v2');
+  await screenshot(page, 'restated-week');
+
+  await page.goto('/');
+  const tile = page.getByTestId('tile-inbound_success_rate');
+  await expect(tile.getByTestId('tile-value')).toHaveText('99.93%');
+  await expect(tile.getByTestId('tile-restated')).toBeVisible();
+  await page.getByTestId('as-of-switch').getByRole('link', { name: 'As reported' }).click();
+  await expect(page).toHaveURL(/as=reported/);
+  await expect(tile.getByTestId('tile-value')).toHaveText('99.95%');
+  await screenshot(page, 'restated-dashboard-as-reported');
+  await page.getByTestId('as-of-switch').getByRole('link', { name: 'Current' }).click();
+  await expect(tile.getByTestId('tile-value')).toHaveText('99.93%');
+
+  await page.goto(`/weeks/${LABEL}/print?v=1`);
+  await expect(page.getByTestId('print-version')).toContainText('Version v1');
+  await expect(page.locator('[data-print-view]')).toContainText('99.95%');
+
+  // The link's creator chose "as reported": its reader sees the figure leadership was told, and may switch.
+  const db = openE2eDb();
+  const link = createShareLink({ label: 'Board pack', expiresIn: '7d', asOf: 'reported' }, null, db);
+  db.$client.close();
+  const guest = await browser.newContext();
+  const shared = await guest.newPage();
+  await shared.goto(link.path);
+  const sharedTile = shared.getByTestId('tile-inbound_success_rate');
+  await expect(sharedTile.getByTestId('tile-value')).toHaveText('99.95%');
+  await expect(shared.getByTestId('as-of-note')).toBeVisible();
+  await screenshot(shared, 'restated-share-as-reported');
+  await shared.getByTestId('as-of-switch').getByRole('link', { name: 'Current' }).click();
+  await expect(sharedTile.getByTestId('tile-value')).toHaveText('99.93%');
+  await guest.close();
+});
