@@ -33,7 +33,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const rangeQuery = `from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}${kiosk ? '&kiosk=1' : ''}`;
   const label = weekLabel(bounds.latest, numbering);
   // The data version makes the URL name exactly this data: a publish gives the next render a new one.
-  const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
+  const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}${asOf === 'reported' ? '&as=reported' : ''}`;
   return (
     <div className="flex flex-col gap-4">
       {kiosk ? <KioskRefresh /> : null}

@@ -35,7 +35,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const rangeQuery = `from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`;
   const label = weekLabel(bounds.latest, numbering);
   const weekHref = `${basePath}/weeks/${label}`;
-  const chartsSrc = `${basePath}/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
+  const chartsSrc = `${basePath}/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}&as=${asOf}`;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -43,7 +43,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
           <h1 className="text-2xl font-semibold">{t('share.title')}</h1>
           <WeekHeading title={formatWeek(bounds.latest, numbering, lang)} href={weekHref} linkText={t('dash.weekLink')} label={label} />
         </div>
-        <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={`&as=${asOf}`} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
+        <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={asOf === scope.asOf ? "" : `&as=${asOf}`} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
       <AsOfSwitch asOf={asOf} t={t} href={(v) => `${basePath}?${rangeQuery}&as=${v}`} />
       <RangeNotice notice={outsideScope ? t('share.outsideScope') : range.notice} />
