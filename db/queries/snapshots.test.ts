@@ -11,6 +11,10 @@ import { getDataVersion } from './data-version';
 import { exportCsv } from './export';
 import { validateWideCsv } from '@/lib/csv/validate';
 import { getWeekNumbering } from './settings';
+import { createShareLink, resolveShareToken } from './share-links';
+import { loadSharedDashboardModel } from './share-links-view';
+import { loadDashboardModel } from './dashboard-load';
+import { newShareLinkSchema } from '@/lib/share/validation';
 
 const schema = weekEntrySchema(DEFAULT_METRICS);
 const alice = { userId: 'u-alice', email: 'alice@example.com' };
@@ -95,5 +99,22 @@ describe('week snapshots', () => {
     expect([row[at], row[at + 1]]).toEqual(['99.93', '99.95']);
     const read = validateWideCsv(csv, { metrics: DEFAULT_METRICS, numbering: getWeekNumbering(db) });
     expect(read.ok).toBe(true);
+  });
+
+  it('dashboards and share links show either version, marking the restated tile; a link keeps its creator’s choice', () => {
+    const db = openDb();
+    const v = published(db);
+    saveWeek(entry({ baseVersion: v, intent: 'save', values: withRate('99.93'), reason: 'recomputed' }), alice, db);
+    const input = { from: '2023-06-05', to: WEEK, latestWeek: WEEK, lang: 'en' as const, numbering: getWeekNumbering(db) };
+    const tile = (m: { tiles: { metric: { key: string }; value: number | null; restated?: boolean }[] }) => m.tiles.find((t) => t.metric.key === 'inbound_success_rate')!;
+    expect(tile(loadDashboardModel({ ...input, asOf: 'current' }, db))).toMatchObject({ value: 99.93, restated: true });
+    expect(tile(loadDashboardModel({ ...input, asOf: 'reported' }, db))).toMatchObject({ value: 99.95, restated: true });
+
+    const link = createShareLink({ label: 'Board', expiresIn: '7d', asOf: 'reported' }, null, db);
+    const scope = resolveShareToken(link.token, db)!;
+    expect(scope.asOf).toBe('reported');
+    expect(tile(loadSharedDashboardModel({ ...input, scope, asOf: scope.asOf }, db)).value).toBe(99.95);
+    expect(resolveShareToken(createShareLink({ label: 'Plain', expiresIn: '7d' }, null, db).token, db)!.asOf).toBe('current');
+    expect(newShareLinkSchema('iso').safeParse({ label: 'x', expiresIn: '7d', asOf: 'sideways' }).success).toBe(false);
   });
 });
