@@ -5,7 +5,6 @@ import { expect, test } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { user } from '@/db/schema';
 import { saveWeek } from '@/db/queries/save-week';
-import { createShareLink } from '@/db/queries/share-links';
 import { listSnapshots } from '@/db/queries/snapshots';
 import { DEFAULT_METRICS } from '@/lib/constants';
 import { weekEntrySchema } from '@/lib/validation/week-entry';
@@ -93,10 +92,17 @@ test('publish, correct with a reason, republish: both figures on the week page, 
   await expect(page.getByTestId('print-version')).toContainText('Version v1');
   await expect(page.locator('[data-print-view]')).toContainText(shown(reported));
 
-  // The link's creator chose "as reported": its reader sees the figure leadership was told, and may switch.
-  const db = openE2eDb();
-  const link = createShareLink({ label: 'Board pack', expiresIn: '7d', asOf: 'reported' }, null, db);
-  db.$client.close();
+  // The link's creator chose "as reported" in the shares form: its reader sees the figure leadership was told.
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await login(adminPage, 'admin');
+  await adminPage.goto('/admin/shares');
+  await adminPage.getByLabel('Label').fill('Board pack');
+  await adminPage.getByLabel('Shows').selectOption('reported');
+  await adminPage.getByRole('button', { name: 'Create link' }).click();
+  await expect(adminPage.getByTestId('form-message')).toContainText('Created "Board pack"');
+  const link = { path: new URL(await adminPage.getByTestId('share-url').inputValue()).pathname };
+  await admin.close();
   const guest = await browser.newContext();
   const shared = await guest.newPage();
   await shared.goto(link.path);
