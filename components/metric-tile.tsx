@@ -44,6 +44,11 @@ export function MetricTile({ tile, lang, t, spark, href, size = 'normal' }: { ti
         <span className={`rounded px-2 py-0.5 font-medium ${STATUS_STYLE[tile.status]}`} data-testid="tile-status">
           {t(`status.${tile.status}`)}
         </span>
+        {tile.restated ? (
+          <span className="rounded border border-amber-400 px-1.5 py-0.5 text-xs text-amber-800 dark:border-amber-600 dark:text-amber-300" data-testid="tile-restated">
+            {t('tile.restated')}
+          </span>
+        ) : null}
         {tile.delta ? <span className={`tabular-nums ${TONE_STYLE[tile.delta.tone]}`}>{formatDelta(tile.delta, metric, lang)}</span> : null}
       </div>
       {spark ? <Sparkline values={spark} target={tile.target?.target ?? null} label={t('chart.spark', { label })} height={kiosk ? 28 : 32} className={kiosk ? undefined : 'h-6 sm:h-8'} /> : null}

@@ -347,6 +347,30 @@ export const revisions = sqliteTable(
   (t) => [index('revisions_week_idx').on(t.weekStart), index('revisions_entity_idx').on(t.entity, t.entityId)],
 );
 
+// ---- As reported, and restated (issue 14). ----
+
+/**
+ * Write-once (triggers refuse UPDATE and DELETE): what a week said when it was published. v1 is the first
+ * publication; publishing a restated week again freezes v2, v3…. The payload keeps raw inputs (value,
+ * done/total), the targets and warning levels in force and the statuses they gave, the incidents with their
+ * grades, the notes and the report's sections (lib/kpi/snapshot.ts: SnapshotPayload).
+ */
+export const weekSnapshots = sqliteTable(
+  'week_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    weekStart: text('week_start').notNull(),
+    version: integer('version').notNull(),
+    /** The week's row version the snapshot froze: revisions with a higher week_version depart from it. */
+    weekVersion: integer('week_version').notNull(),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+    publishedBy: text('published_by'),
+    publishedByName: text('published_by_name'),
+    payload: text('payload', { mode: 'json' }).notNull(),
+  },
+  (t) => [uniqueIndex('week_snapshots_week_version_uq').on(t.weekStart, t.version)],
+);
+
 // ---- Digests to the group chat (issue 17). ----
 
 /** A group-chat robot that receives the week's digest. The URL's key and the secret are never shown back. */
@@ -412,6 +436,8 @@ export const shareLinks = sqliteTable('share_links', {
   views: integer('views').notNull().default(0),
   /** Set for the read-only link a channel's digest carries (one per channel and week). */
   channelId: integer('channel_id').references(() => channels.id),
+  /** What the link shows by default: the figures as last published ('reported') or as they are now. */
+  asOf: text('as_of', { enum: ['current', 'reported'] }).notNull().default('current'),
 });
 
 // ---- Ingestion API (/api/v1): keys, idempotent replays, per-key rate windows. ----
@@ -484,3 +510,4 @@ export type ObjectiveRow = typeof objectives.$inferSelect;
 export type InitiativeRow = typeof initiatives.$inferSelect;
 export type FindingRow = typeof findings.$inferSelect;
 export type WeekItemRow = typeof weekItems.$inferSelect;
+export type WeekSnapshotRow = typeof weekSnapshots.$inferSelect;

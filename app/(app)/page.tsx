@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
+import { AsOfSwitch } from '@/components/dashboard/as-of-switch';
 import { KioskRefresh } from '@/components/kiosk-refresh';
+import { parseAsOf } from '@/lib/kpi/snapshot';
 import { getPublishedBounds } from '@/db/queries/dashboard';
 import { loadDashboardModel } from '@/db/queries/dashboard-load';
 import { getDataVersion } from '@/db/queries/data-version';
@@ -30,10 +32,12 @@ export default async function OverviewPage({ searchParams }: Props) {
   const params = await searchParams;
   const kiosk = params.kiosk === '1';
   const range = resolveRange(params, { numbering, ...bounds });
-  const model = loadDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering });
+  const asOf = parseAsOf(params.as);
+  const model = loadDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, asOf });
+  const rangeQuery = `from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}${kiosk ? '&kiosk=1' : ''}`;
   const label = weekLabel(bounds.latest, numbering);
   // The data version makes the URL name exactly this data: a publish gives the next render a new one.
-  const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
+  const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}${asOf === 'reported' ? '&as=reported' : ''}`;
   if (kiosk) {
     // The wall screen: no controls or links, the whole dashboard in one screen, refreshing itself.
     const refreshSeconds = KIOSK_REFRESH.parse(params.refresh);
@@ -56,8 +60,9 @@ export default async function OverviewPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">{t('overview.title')}</h1>
           <WeekHeading title={formatWeek(bounds.latest, numbering, lang)} href={`/weeks/${label}`} linkText={t('dash.weekLink')} label={label} />
         </div>
-        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
+        <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={asOf === 'reported' ? '&as=reported' : ''} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
+      <AsOfSwitch asOf={asOf} t={t} href={(v) => `/?${rangeQuery}${v === 'reported' ? '&as=reported' : ''}`} />
       <RangeNotice notice={range.notice} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} chartsSrc={chartsSrc} />
     </div>

@@ -12,12 +12,12 @@ const EXPIRY_LABELS: Record<(typeof SHARE_EXPIRIES)[number], string> = { '1d': '
 export function NewShareForm({ weekHint }: { weekHint: string }) {
   const [state, onSubmit, pending] = useFormAction(createShareLinkAction);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const values = state && !state.ok ? state.values : { label: '', expiresIn: '30d', fromWeek: '', toWeek: '' };
+  const values = state && !state.ok ? state.values : { label: '', expiresIn: '30d', fromWeek: '', toWeek: '', asOf: 'current' };
   const described = (f: string) => (errors[f] ? `share-${f}-error` : undefined);
   return (
     <div className="flex flex-col gap-3">
-      <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" noValidate key={state?.ok ? state.url : 'form'}>
-        <div className="sm:col-span-2 lg:col-span-5"><FormMessage state={state} /></div>
+      <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" noValidate key={state?.ok ? state.url : 'form'}>
+        <div className="sm:col-span-2 lg:col-span-6"><FormMessage state={state} /></div>
         <Field id="share-label" label="Label" errors={errors.label}>
           <input id="share-label" name="label" defaultValue={values.label} aria-invalid={Boolean(errors.label)} aria-describedby={described('label')} className={inputClass} />
         </Field>
@@ -31,6 +31,12 @@ export function NewShareForm({ weekHint }: { weekHint: string }) {
         </Field>
         <Field id="share-toWeek" label="To week (optional)" errors={errors.toWeek}>
           <input id="share-toWeek" name="toWeek" placeholder={weekHint} defaultValue={values.toWeek} aria-invalid={Boolean(errors.toWeek)} aria-describedby={described('toWeek')} className={inputClass} />
+        </Field>
+        <Field id="share-asOf" label="Shows" errors={errors.asOf}>
+          <select id="share-asOf" name="asOf" defaultValue={values.asOf} className={inputClass}>
+            <option value="current">Current figures</option>
+            <option value="reported">As first reported</option>
+          </select>
         </Field>
         <button type="submit" className={buttonClass} disabled={pending}>Create link</button>
       </form>

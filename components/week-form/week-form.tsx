@@ -182,6 +182,9 @@ export function WeekForm(props: {
               <button type="submit" className={buttonClass} disabled={blocked}>
                 {l.saveChanges}
               </button>
+              <button type="button" className={buttonClass} disabled={blocked} onClick={() => submit('publish')} data-testid="republish">
+                {l.republish}
+              </button>
             </>
           ) : (
             <>

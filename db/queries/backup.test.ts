@@ -31,6 +31,9 @@ function populated() {
   writeDemoData(generateDemoData({ weeks: 20, endWeek: '2023-07-03', seed: 5 }), { reset: false }, db);
   const entry = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: '2023-07-10', baseVersion: 0, intent: 'draft', values: { health_score: { value: '512' } }, notes: '备注' });
   saveWeek(entry, alice, db);
+  // A published week has a write-once snapshot (issue 14): a restore must carry it too.
+  const published = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: '2023-07-17', baseVersion: 0, intent: 'publish', confirmMissing: true, values: { health_score: { value: '520' } } });
+  saveWeek(published, alice, db);
   return db;
 }
 
@@ -60,6 +63,7 @@ describe('backup and restore', () => {
     const sameCounter = (d: Record<string, unknown[]>) => ({ ...d, settings: d.settings.map((r) => ((r as { key: string }).key === 'data_version' ? { ...(r as object), value: 'n' } : r)) });
     expect(sameCounter(dump(live.$client))).toEqual(sameCounter(dump(source.$client)));
     expect(result.tables).toEqual(countRows(source.$client));
+    expect(result.tables.week_snapshots).toBeGreaterThan(0);
     expect(result.previousCopy && fs.existsSync(result.previousCopy)).toBeTruthy();
     const previous = new Database(result.previousCopy!, { readonly: true });
     expect(previous.prepare(`SELECT email FROM user`).pluck().all()).toEqual(['other@example.com']);

@@ -2,10 +2,12 @@
 // JSON document of all KPI data and its audit trail. Accounts, sessions and secrets never leave.
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { formatWideCsv, type WideCsvWeek } from '@/lib/csv/format';
+import type { Snapshot } from '@/lib/kpi/snapshot';
 import { parseDate, weekLabel, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, targets, weeks } from '../schema';
 import { listMetrics } from './catalogue';
+import { listRestatements, snapshotsByWeek } from './snapshots';
 import { getWeekNumbering } from './settings';
 import { reportInsaneWeeks, saneWeek } from './valid-weeks';
 import { listWeekRecords } from './weeks';
@@ -41,14 +43,31 @@ function valuesByWeek(range: ExportRange, db: Db): Map<string, WideCsvWeek['valu
   return out;
 }
 
+const reportedValues = (s: Snapshot | undefined) => (s ? Object.fromEntries(Object.entries(s.payload.values).map(([k, v]) => [k, v.value])) : undefined);
+
+/** Per week of export-json: every published version, and each change made after the first (names other tools rely on). */
+function snapshotsAndRestatements(weekStart: string, versions: Snapshot[], db: Db) {
+  return {
+    snapshots: versions.map((s) => ({
+      version: s.version,
+      publishedAt: s.publishedAt.toISOString(),
+      publishedBy: s.publishedByName,
+      values: reportedValues(s) ?? {},
+      incidents: s.payload.incidents,
+    })),
+    restatements: listRestatements(weekStart, db, versions).map(({ metric, from, to, at, by, reason, fromVersion }) => ({ metric, from, to, at, by, reason, fromVersion })),
+  };
+}
+
 /** One row per stored week in the range (oldest first), one column per active metric; UTF-8 with a BOM. */
 export function exportCsv(range: ExportRange, db: Db = getDb()): string {
   reportInsaneWeeks(db);
   const byWeek = valuesByWeek(range, db);
   const records = listWeekRecords(range, db);
+  const snapshots = snapshotsByWeek(db);
   return formatWideCsv(
-    records.map((w) => ({ weekStart: w.weekStart, values: byWeek.get(w.weekStart) ?? {} })),
-    { metrics: listMetrics({}, db), numbering: getWeekNumbering(db) },
+    records.map((w) => ({ weekStart: w.weekStart, values: byWeek.get(w.weekStart) ?? {}, asReported: reportedValues(snapshots.get(w.weekStart)?.[0]) })),
+    { metrics: listMetrics({}, db), numbering: getWeekNumbering(db), asReported: true },
   );
 }
 
@@ -56,6 +75,7 @@ export function exportCsv(range: ExportRange, db: Db = getDb()): string {
 export function exportJson(db: Db = getDb()) {
   const numbering = getWeekNumbering(db);
   const byWeek = valuesByWeek({ publishedOnly: false }, db);
+  const snapshots = snapshotsByWeek(db);
   const logByWeek = new Map<string, Omit<typeof incidents.$inferSelect, 'weekStart' | 'updatedBy'>[]>();
   for (const { weekStart, updatedBy: _by, ...e } of db.select().from(incidents).orderBy(asc(incidents.startedAt), asc(incidents.id)).all()) {
     logByWeek.set(weekStart, [...(logByWeek.get(weekStart) ?? []), e]);
@@ -83,6 +103,7 @@ export function exportJson(db: Db = getDb()) {
         ...w,
         values: byWeek.get(w.weekStart) ?? {},
         incidents: logByWeek.get(w.weekStart) ?? [],
+        ...snapshotsAndRestatements(w.weekStart, snapshots.get(w.weekStart) ?? [], db),
       })),
     revisions: db.select().from(revisions).orderBy(asc(revisions.id)).all(),
   };

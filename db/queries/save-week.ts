@@ -8,6 +8,7 @@ import type { WeekEntry } from '@/lib/validation/week-entry';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, weeks } from '../schema';
 import { reportChanged, toMyReport, writeReport } from './save-report';
+import { freezeSnapshot, snapshotDue } from './snapshots';
 import { readWeekState, weekStateAt } from './week-state';
 
 export interface Actor {
@@ -119,7 +120,9 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   }
   if (currentStatus === 'published' && dataChanged && !entry.reason) return { ok: false, kind: 'needs_reason' };
 
-  if (!dataChanged && !notesChanged && !reportDiffers && nextStatus === currentStatus && week) {
+  // Publishing a published week again ("republish") goes on: freezeSnapshot decides whether it is a new version.
+  const republish = entry.intent === 'publish' && currentStatus === 'published' && snapshotDue(tx, entry.weekStart);
+  if (!dataChanged && !notesChanged && !reportDiffers && nextStatus === currentStatus && week && !republish) {
     return { ok: true, version: currentVersion, status: currentStatus, changes: 0 };
   }
 
@@ -187,6 +190,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
       .values(audit.map((a) => ({ ...a, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason: entry.reason || null })))
       .run();
   }
+  freezeSnapshot(tx, { weekStart: entry.weekStart, weekVersion: version, status: nextStatus, intent: entry.intent, actor });
   return { ok: true, version, status: nextStatus, changes: audit.length };
 }
 

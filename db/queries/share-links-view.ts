@@ -1,7 +1,8 @@
 // What a share link may read: published weeks inside the link's fixed range, never drafts, never
 // internal notes, never history. Every reader here takes an already-resolved scope.
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
-import { buildDashboardModel, type DashboardModel } from '@/lib/kpi/dashboard-model';
+import { buildDashboardModel, markRestated, type DashboardModel } from '@/lib/kpi/dashboard-model';
+import type { AsOf } from '@/lib/kpi/snapshot';
 import type { TargetRow } from '@/lib/kpi/targets';
 import type { Language } from '@/lib/constants';
 import { resolveRange, type ResolvedRange } from '@/lib/range';
@@ -14,6 +15,7 @@ import { getCatalogue, getSeries } from './dashboard';
 import { listIncidents, type Incident } from './incidents';
 import type { ShareScope } from './share-links';
 import { sharedRead } from './shared-reads';
+import { seriesAsOf } from './snapshots';
 import { listTargets } from './targets';
 import { getWeekValues, type StoredValue } from './values';
 
@@ -72,32 +74,31 @@ export function resolveSharedRange(
 
 /** The dashboard model, like loadDashboardModel, with the sparklines and week-over-week change kept inside the scope too. */
 export function loadSharedDashboardModel(
-  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope; asOf?: AsOf },
   db: Db = getDb(),
 ): DashboardModel {
   // Shared by every reader of every link with this scope (the token was checked before, per request).
-  const key = ['shared-dashboard', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? ''].join('|');
+  const key = ['shared-dashboard', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? '', input.asOf ?? 'current'].join('|');
   return sharedRead(key, () => computeSharedDashboardModel(input, db), db);
 }
 
 function computeSharedDashboardModel(
-  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope; asOf?: AsOf },
   db: Db,
 ): DashboardModel {
   const { metrics, targets } = getCatalogue(db);
   // Outside the scope there is nothing to read: an empty range (to before from) gives empty series.
   const within = (r: { from: WeekStart; to: WeekStart }) => clampToScope(r, input.scope) ?? { from: r.from, to: addWeeks(r.from, -1) };
-  const range = getSeries(within(input), db);
-  const spark = getSeries(within({ from: addWeeks(input.latestWeek, -12), to: input.latestWeek }), db);
-  return buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) });
+  const { range, spark, restated } = seriesAsOf(input.asOf ?? 'current', getSeries(within(input), db), getSeries(within({ from: addWeeks(input.latestWeek, -12), to: input.latestWeek }), db), db);
+  return markRestated(buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) }), restated);
 }
 
 /** The charts of loadSharedDashboardModel as JSON, serialised once per data version and scope. */
 export function loadSharedChartsJson(
-  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope },
+  input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart; lang: Language; numbering: WeekNumbering; scope: Scope; asOf?: AsOf },
   db: Db = getDb(),
 ): string {
-  const key = ['shared-charts', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? ''].join('|');
+  const key = ['shared-charts', input.from, input.to, input.latestWeek, input.lang, input.numbering, input.scope.fromWeek ?? '', input.scope.toWeek ?? '', input.asOf ?? 'current'].join('|');
   return sharedRead(key, () => JSON.stringify(loadSharedDashboardModel(input, db).charts), db);
 }
 

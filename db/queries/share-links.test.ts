@@ -53,7 +53,7 @@ describe('share links', () => {
     const db = withAdmin();
     const now = new Date('2026-03-01T00:00:00Z');
     const link = createShareLink({ label: 'Scoped', expiresIn: '1d', fromWeek: '2026-01-05', toWeek: '2026-02-23' }, actor, db, now);
-    expect(resolveShareToken(link.token, db, now)).toEqual({ id: link.id, fromWeek: '2026-01-05', toWeek: '2026-02-23' });
+    expect(resolveShareToken(link.token, db, now)).toEqual({ id: link.id, fromWeek: '2026-01-05', toWeek: '2026-02-23', asOf: 'current' });
     for (const bad of ['', 'short', `${link.token}x`, link.token.replace(/.$/, '='), null, 42, '../../etc/passwd']) {
       expect(resolveShareToken(bad, db, now)).toBeNull();
     }
@@ -153,7 +153,7 @@ describe('share_links table', () => {
     const db = openTestDatabase();
     const columns = (db.$client.prepare(`pragma table_info(share_links)`).all() as Array<{ name: string }>).map((c) => c.name);
     // channel_id (integer) names the channel a digest link belongs to; its token is derived, never stored.
-    expect(columns).toEqual(['id', 'label', 'token_hash', 'from_week', 'to_week', 'created_by', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'views', 'channel_id']);
+    expect(columns).toEqual(['id', 'label', 'token_hash', 'from_week', 'to_week', 'created_by', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'views', 'channel_id', 'as_of']);
     expect(db.select().from(shareLinks).all()).toEqual([]);
   });
 });

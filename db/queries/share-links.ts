@@ -14,6 +14,8 @@ export interface ShareScope {
   id: number;
   fromWeek: WeekStart | null;
   toWeek: WeekStart | null;
+  /** The version the link shows unless its reader switches (?as=): chosen by its creator. */
+  asOf: 'current' | 'reported';
 }
 
 export interface ShareLinkSummary {
@@ -40,7 +42,7 @@ export interface IssuedShareLink {
 const actorFields = (actor: Actor) => ({ userId: actor?.userId, userEmail: actor?.email ?? 'cli' });
 
 export function createShareLink(
-  input: { label: string; expiresIn: ShareExpiry; fromWeek?: WeekStart | null; toWeek?: WeekStart | null },
+  input: { label: string; expiresIn: ShareExpiry; fromWeek?: WeekStart | null; toWeek?: WeekStart | null; asOf?: 'current' | 'reported' },
   actor: Actor,
   db: Db = getDb(),
   now: Date = new Date(),
@@ -51,10 +53,10 @@ export function createShareLink(
   const id = db.transaction((tx) => {
     const row = tx
       .insert(shareLinks)
-      .values({ label: input.label, tokenHash: hashShareToken(token), ...scope, createdBy: actor?.userId ?? null, createdAt: now, expiresAt })
+      .values({ label: input.label, tokenHash: hashShareToken(token), ...scope, asOf: input.asOf ?? 'current', createdBy: actor?.userId ?? null, createdAt: now, expiresAt })
       .returning({ id: shareLinks.id })
       .get();
-    recordRevision(tx, { entity: 'share', entityId: String(row.id), action: 'create', after: { label: input.label, expiresAt: expiresAt?.toISOString() ?? null, ...scope }, ...actorFields(actor) });
+    recordRevision(tx, { entity: 'share', entityId: String(row.id), action: 'create', after: { label: input.label, expiresAt: expiresAt?.toISOString() ?? null, ...scope, asOf: input.asOf ?? 'current' }, ...actorFields(actor) });
     return row.id;
   });
   return { id, token, path: sharePath(token) };
@@ -112,12 +114,12 @@ export function resolveShareToken(token: unknown, db: Db = getDb(), now: Date = 
   const parsed = shareTokenSchema.safeParse(token);
   if (!parsed.success) return null;
   const row = db
-    .select({ id: shareLinks.id, fromWeek: shareLinks.fromWeek, toWeek: shareLinks.toWeek, expiresAt: shareLinks.expiresAt, revokedAt: shareLinks.revokedAt })
+    .select({ id: shareLinks.id, fromWeek: shareLinks.fromWeek, toWeek: shareLinks.toWeek, asOf: shareLinks.asOf, expiresAt: shareLinks.expiresAt, revokedAt: shareLinks.revokedAt })
     .from(shareLinks)
     .where(eq(shareLinks.tokenHash, hashShareToken(parsed.data)))
     .get();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
-  return { id: row.id, fromWeek: row.fromWeek, toWeek: row.toWeek };
+  return { id: row.id, fromWeek: row.fromWeek, toWeek: row.toWeek, asOf: row.asOf };
 }
 
 export function recordShareView(id: number, db: Db = getDb(), now: Date = new Date()): void {

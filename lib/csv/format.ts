@@ -2,16 +2,20 @@
 // label, one column per metric, `<key>_done,<key>_total` right after each progress metric. CRLF line
 // endings and a BOM by default, so Excel opens it as UTF-8.
 import { weekLabel, type WeekNumbering, type WeekStart } from '../weeks';
-import { DONE_SUFFIX, TOTAL_SUFFIX, WEEK_COLUMN, type CsvMetric } from './validate';
+import { AS_REPORTED_SUFFIX, DONE_SUFFIX, TOTAL_SUFFIX, WEEK_COLUMN, type CsvMetric } from './validate';
 
 export interface WideCsvWeek {
   weekStart: WeekStart;
   values: Record<string, { value: number; done?: number | null; total?: number | null }>;
+  /** Per metric, the value as first reported (snapshot v1); absent for weeks never published. */
+  asReported?: Record<string, number>;
 }
 
 export interface FormatWideCsvOptions {
   metrics: readonly CsvMetric[];
   numbering: WeekNumbering;
+  /** Add a `<key>__as_reported` column after each metric's columns (exports; the importer ignores them). */
+  asReported?: boolean;
   /** Prefix a UTF-8 byte order mark (default true, for Excel). */
   bom?: boolean;
 }
@@ -55,6 +59,7 @@ export function formatWideCsv(weeks: readonly WideCsvWeek[], opts: FormatWideCsv
   for (const m of opts.metrics) {
     header.push(m.key);
     if (m.kind === 'progress') header.push(`${m.key}${DONE_SUFFIX}`, `${m.key}${TOTAL_SUFFIX}`);
+    if (opts.asReported) header.push(`${m.key}${AS_REPORTED_SUFFIX}`);
   }
   const lines = [header.map(csvField).join(',')];
   for (const week of weeks) {
@@ -63,6 +68,7 @@ export function formatWideCsv(weeks: readonly WideCsvWeek[], opts: FormatWideCsv
       const v = week.values[m.key];
       fields.push(cell(v?.value));
       if (m.kind === 'progress') fields.push(cell(v?.done), cell(v?.total));
+      if (opts.asReported) fields.push(cell(week.asReported?.[m.key]));
     }
     lines.push(fields.map(csvField).join(','));
   }

@@ -48,6 +48,8 @@ export const DEFAULT_MAX_ROWS = 10_000;
 export const WEEK_COLUMN = 'week';
 export const DONE_SUFFIX = '_done';
 export const TOTAL_SUFFIX = '_total';
+/** Exported beside a metric: its value as first reported (snapshot v1). Read back, it is ignored: history is not imported. */
+export const AS_REPORTED_SUFFIX = '__as_reported';
 
 type Role = 'value' | 'done' | 'total';
 
@@ -84,13 +86,15 @@ function formatPercent(done: number, total: number, decimals: number): string {
 type Column =
   | { kind: 'week' }
   | { kind: 'metric'; metric: CsvMetric; role: Role }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; message: string }
+  | { kind: 'ignored' };
 
 /** What a (trimmed, non-empty) header name stands for. Keys are case-sensitive. */
 function classifyColumn(name: string, byKey: ReadonlyMap<string, CsvMetric>): Column {
   if (name === WEEK_COLUMN) return { kind: 'week' };
   const exact = byKey.get(name);
   if (exact) return { kind: 'metric', metric: exact, role: 'value' };
+  if (name.endsWith(AS_REPORTED_SUFFIX) && byKey.has(name.slice(0, -AS_REPORTED_SUFFIX.length))) return { kind: 'ignored' };
   for (const [suffix, role] of [
     [DONE_SUFFIX, 'done'],
     [TOTAL_SUFFIX, 'total'],
@@ -173,6 +177,7 @@ export function validateWideCsv(text: string, opts: WideCsvOptions): WideCsvResu
     const column = classifyColumn(name, byKey);
     if (column.kind === 'week') weekColumn = index;
     else if (column.kind === 'metric') place(column.metric, column.role, index);
+    else if (column.kind === 'ignored') continue;
     else headerError(name, column.message);
   }
   if (weekColumn === null) headerError(null, `missing the "${WEEK_COLUMN}" column`);

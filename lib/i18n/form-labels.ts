@@ -32,6 +32,8 @@ const en = {
   draft: 'Draft',
   unpublish: 'Unpublish',
   saveChanges: 'Save changes',
+  // Issue 14: on a published week, saves (a restatement) and freezes the next published version.
+  republish: 'Save and republish',
   saveDraft: 'Save draft',
   publish: 'Publish',
   publishAnyway: 'Publish without them',
@@ -71,6 +73,7 @@ const zh: FormLabels = {
   draft: '草稿',
   unpublish: '撤回发布',
   saveChanges: '保存修改',
+  republish: '保存并重新发布',
   saveDraft: '保存草稿',
   publish: '发布',
   publishAnyway: '仍然发布',

@@ -267,6 +267,22 @@ const en = {
   'import.whole.finding.resolved': 'Resolved',
   'import.whole.finding.accepted_risk': 'Risk accepted',
   // ---- end R1 ----
+  // ---- As reported, and restated (issue 14). ----
+  'asof.label': 'Figures',
+  'asof.current': 'Current',
+  'asof.reported': 'As reported',
+  'asof.showingReported': 'Showing each week as first published; figures corrected since are marked “restated”.',
+  'tile.restated': 'restated',
+  'restated.title': 'Restated figures',
+  'restated.line': 'as reported {from} ({at}) → restated {to} ({when}, {by}, {reason})',
+  'restated.noReason': 'no reason given',
+  'restated.versions': 'Published versions',
+  'restated.version': 'v{version} · {at} · {by}',
+  'restated.printVersion': 'Print v{version}',
+  'restated.grade': '{status} {grade}',
+  'restated.gradeChange': 'grade {from} → {to}',
+  'print.asVersion': 'Version v{version} as published on {at} by {by}.',
+  'print.asCurrent': 'Current figures, including restatements since publication.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -537,6 +553,22 @@ const zh: Record<MessageKey, string> = {
   'import.whole.finding.resolved': '已解决',
   'import.whole.finding.accepted_risk': '接受风险',
   // ---- end R1 ----
+  // ---- As reported, and restated (issue 14). ----
+  'asof.label': '数据口径',
+  'asof.current': '当前',
+  'asof.reported': '首次发布',
+  'asof.showingReported': '按首次发布时的数据显示；之后更正过的数据标注“已更正”。',
+  'tile.restated': '已更正',
+  'restated.title': '更正过的数据',
+  'restated.line': '原报 {from}（{at}）→ 更正为 {to}（{when}，{by}，{reason}）',
+  'restated.noReason': '未填写原因',
+  'restated.versions': '发布版本',
+  'restated.version': 'v{version} · {at} · {by}',
+  'restated.printVersion': '打印 v{version}',
+  'restated.grade': '{status}{grade}级',
+  'restated.gradeChange': '定级 {from} → {to}',
+  'print.asVersion': '版本 v{version}：{at} 由 {by} 发布时的数据。',
+  'print.asCurrent': '当前数据，含发布后的更正。',
 };
 
 export const MESSAGES = { en, zh } as const;

@@ -90,6 +90,12 @@ export function buildDashboardModel(input: {
   };
 }
 
+/** Marks the tiles (latest week) whose figure was restated after it was first published. */
+export function markRestated(model: DashboardModel, restated: ReadonlyMap<string, ReadonlySet<string>>): DashboardModel {
+  const latest = model.latestWeek ? restated.get(model.latestWeek) : undefined;
+  return { ...model, tiles: model.tiles.map((t) => ({ ...t, restated: latest?.has(t.metric.key) ?? false })) };
+}
+
 function minDate(a: Date, b: Date): Date {
   return a < b ? a : b;
 }

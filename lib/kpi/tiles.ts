@@ -16,6 +16,8 @@ export interface Tile {
   target: TargetRow | null;
   status: MetricStatus;
   delta: MetricDelta | null;
+  /** The week's figure was corrected after it was first published (issue 14). */
+  restated?: boolean;
 }
 
 type ValueLike = { value: number; done?: number | null; total?: number | null };

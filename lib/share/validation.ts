@@ -23,6 +23,8 @@ export function newShareLinkSchema(numbering: WeekNumbering) {
       expiresIn: z.enum(SHARE_EXPIRIES, 'Choose an expiry.'),
       fromWeek: week,
       toWeek: week,
+      // What the link shows by default (issue 14): the figures as first published, or as they are now.
+      asOf: z.enum(['current', 'reported'], 'Choose current or as reported.').default('current'),
     })
     .refine((v) => !v.fromWeek || !v.toWeek || v.fromWeek <= v.toWeek, { path: ['toWeek'], message: 'The range ends before it starts.' });
 }

@@ -1,5 +1,4 @@
 // kpi import-report FILE [--dry-run] [--json] [--publish]: a weekly report into its week, as the CLI user.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDb } from '@/db/index';
 import { ensureCliActor } from '@/db/queries/import-actor';
@@ -74,7 +73,8 @@ export function importReportCommand(args: string[]): void {
     {
       // Without --publish a published week stays published and a new one is a draft.
       intent: values.publish ? 'publish' : 'save',
-      reason: values.reason ?? `Imported from ${path.basename(file)}`,
+      // A change to a published week is a restatement: it needs the why, so there is no default reason.
+      reason: values.reason,
       // Only publishing asks about missing metrics; a week that stays published was confirmed before.
       confirmMissing: (values['allow-missing'] ?? false) || !values.publish,
     },
@@ -88,7 +88,7 @@ export function importReportCommand(args: string[]): void {
       return fail(`${file}: nothing was saved: ${Object.entries(outcome.fieldErrors).map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ')}`);
     }
     if (outcome.kind === 'needs_confirmation') return fail(`not published: no value for ${outcome.missing.join(', ')}. Add --allow-missing to publish anyway.`);
-    if (outcome.kind === 'needs_reason') return fail('the week is published: give --reason for the change.');
+    if (outcome.kind === 'needs_reason') return fail('the week is published: a change to it is a restatement; give --reason "why" (nothing was saved).');
     return fail('the week changed while importing; run the command again.');
   }
   if (values.json) {

@@ -36,7 +36,7 @@ describe('kpi share', () => {
     const created = (await kpi(['create', '--label', 'Audit 2026', '--expires', '7d', '--from', '2026-W01', '--to', '2026-W10'])).stdout.trim();
     const token = URL_RE.exec(created)?.[1];
     expect(token).toBeDefined();
-    expect((await kpi(['create', '--label', 'Elsewhere', '--expires', 'never'], { BASE_URL: 'https://kpi.example.com' })).stdout.trim()).toMatch(/^https:\/\/kpi\.example\.com\/s\/[A-Za-z0-9_-]{43}$/);
+    expect((await kpi(['create', '--label', 'Elsewhere', '--expires', 'never', '--as', 'reported'], { BASE_URL: 'https://kpi.example.com' })).stdout.trim()).toMatch(/^https:\/\/kpi\.example\.com\/s\/[A-Za-z0-9_-]{43}$/);
 
     const listed = JSON.parse((await kpi(['list', '--json'])).stdout) as Array<Record<string, unknown>>;
     expect(listed).toHaveLength(2);
@@ -54,14 +54,17 @@ describe('kpi share', () => {
     expect((await failing(['rotate', String(audit.id)])).stderr).toMatch(/revoked/);
 
     const db = new Database(DATABASE_PATH, { readonly: true });
+    // What each link shows by default (issue 14): --as reported, or current when not given.
+    expect(db.prepare('select label, as_of from share_links order by id').all()).toEqual([{ label: 'Audit 2026', as_of: 'current' }, { label: 'Elsewhere', as_of: 'reported' }]);
     const dump = JSON.stringify(db.prepare('select * from share_links').all()) + JSON.stringify(db.prepare('select * from revisions').all());
     db.close();
     for (const url of [created, rotated]) expect(dump).not.toContain(URL_RE.exec(url)![1]);
   }, 120_000);
 
   it('refuses bad arguments with a usage error', async () => {
-    const bad = await failing(['create', '--label', 'X', '--expires', '2d', '--from', 'someday']);
+    const bad = await failing(['create', '--label', 'X', '--expires', '2d', '--from', 'someday', '--as', 'sideways']);
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--as/);
     expect(bad.stderr).toMatch(/--expires/);
     expect(bad.stderr).toMatch(/--from/);
     expect((await failing(['create', '--expires', '7d'])).stderr).toMatch(/--label/);

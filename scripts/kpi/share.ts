@@ -9,7 +9,7 @@ import { shareUrl } from '@/lib/share/url';
 import { newShareLinkSchema, shareLinkIdSchema } from '@/lib/share/validation';
 import { UsageError } from '../lib/cli';
 
-const SUBCOMMANDS = 'share takes create --label L [--expires 1d|7d|30d|90d|never] [--from W --to W], list [--json], revoke <id> or rotate <id>.';
+const SUBCOMMANDS = 'share takes create --label L [--expires 1d|7d|30d|90d|never] [--from W --to W] [--as reported|current], list [--json], revoke <id> or rotate <id>.';
 
 function baseUrl(): string {
   const env = getEnv();
@@ -30,7 +30,7 @@ export function shareCommand(args: string[]): void {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { label: { type: 'string' }, expires: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+    options: { label: { type: 'string' }, expires: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, as: { type: 'string' }, json: { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   });
@@ -38,8 +38,8 @@ export function shareCommand(args: string[]): void {
 
   if (sub === 'create') {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}". ${SUBCOMMANDS}`);
-    const parsed = newShareLinkSchema(getWeekNumbering(db)).safeParse({ label: values.label ?? '', expiresIn: values.expires ?? '30d', fromWeek: values.from, toWeek: values.to });
-    if (!parsed.success) throw new UsageError(issues(parsed.error, { label: '--label', expiresIn: '--expires', fromWeek: '--from', toWeek: '--to' }));
+    const parsed = newShareLinkSchema(getWeekNumbering(db)).safeParse({ label: values.label ?? '', expiresIn: values.expires ?? '30d', fromWeek: values.from, toWeek: values.to, asOf: values.as });
+    if (!parsed.success) throw new UsageError(issues(parsed.error, { label: '--label', expiresIn: '--expires', fromWeek: '--from', toWeek: '--to', asOf: '--as' }));
     const issued = createShareLink(parsed.data, null, db);
     console.log(shareUrl(issued.path, baseUrl()));
     return;

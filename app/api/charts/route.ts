@@ -8,6 +8,7 @@ import { AuthorizationError, requireRole } from '@/lib/auth';
 import { getLanguage } from '@/lib/i18n/server';
 import { searchParamsRecord } from '@/lib/params';
 import { resolveRange } from '@/lib/range';
+import { parseAsOf } from '@/lib/kpi/snapshot';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,8 @@ export async function GET(request: Request) {
   const bounds = getPublishedBounds();
   if (!bounds) return Response.json({ error: 'No published week yet.' }, { status: 404, headers: HEADERS });
   const numbering = getWeekNumbering();
-  const range = resolveRange(searchParamsRecord(new URL(request.url).searchParams), { numbering, ...bounds });
-  const body = loadDashboardChartsJson({ from: range.from, to: range.to, latestWeek: bounds.latest, lang: await getLanguage(), numbering });
+  const query = searchParamsRecord(new URL(request.url).searchParams);
+  const range = resolveRange(query, { numbering, ...bounds });
+  const body = loadDashboardChartsJson({ from: range.from, to: range.to, latestWeek: bounds.latest, lang: await getLanguage(), numbering, asOf: parseAsOf(query.as) });
   return new Response(body, { headers: HEADERS });
 }

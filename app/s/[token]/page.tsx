@@ -7,6 +7,8 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
 import { requireShareScope } from '@/lib/share/request';
 import { formatWeek, weekLabel } from '@/lib/weeks';
+import { AsOfSwitch } from '@/components/dashboard/as-of-switch';
+import { parseAsOf } from '@/lib/kpi/snapshot';
 
 // Never prerendered or cached: the token is checked again on every request.
 export const dynamic = 'force-dynamic';
@@ -21,15 +23,19 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const { lang, t } = await getTranslator();
   const basePath = `/s/${token}`;
   const numbering = getWeekNumbering();
-  const shared = resolveSharedRange(await searchParams, scope, numbering);
+  const query = await searchParams;
+  const shared = resolveSharedRange(query, scope, numbering);
   if (!shared) {
     return <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600">{t('share.empty')}</p>;
   }
   const { bounds, range, outsideScope } = shared;
-  const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope });
+  // The link's creator chose what it shows by default; its reader may switch (?as=).
+  const asOf = parseAsOf(query.as, scope.asOf);
+  const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope, asOf });
+  const rangeQuery = `from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`;
   const label = weekLabel(bounds.latest, numbering);
   const weekHref = `${basePath}/weeks/${label}`;
-  const chartsSrc = `${basePath}/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}`;
+  const chartsSrc = `${basePath}/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}&as=${asOf}`;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -37,8 +43,9 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
           <h1 className="text-2xl font-semibold">{t('share.title')}</h1>
           <WeekHeading title={formatWeek(bounds.latest, numbering, lang)} href={weekHref} linkText={t('dash.weekLink')} label={label} />
         </div>
-        <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
+        <RangePicker range={range} basePath={basePath} t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={asOf === scope.asOf ? "" : `&as=${asOf}`} exportHref={`${basePath}/export?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
+      <AsOfSwitch asOf={asOf} t={t} href={(v) => `${basePath}?${rangeQuery}&as=${v}`} />
       <RangeNotice notice={outsideScope ? t('share.outsideScope') : range.notice} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} chartsSrc={chartsSrc} />
     </div>

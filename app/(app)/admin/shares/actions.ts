@@ -10,7 +10,7 @@ import { shareUrl, requestOrigin } from '@/lib/share/url';
 import { newShareLinkSchema, shareLinkIdSchema } from '@/lib/share/validation';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
 
-type NewShareValues = { label: string; expiresIn: string; fromWeek: string; toWeek: string };
+type NewShareValues = { label: string; expiresIn: string; fromWeek: string; toWeek: string; asOf: string };
 /** The URL travels to the admin's browser once, in this result, and is never stored. */
 export type IssuedShareResult<V = Record<string, string>> = ActionResult<V, { url: string }>;
 
@@ -25,6 +25,7 @@ export async function createShareLinkAction(_prev: IssuedShareResult<NewShareVal
     expiresIn: String(form.get('expiresIn') ?? ''),
     fromWeek: String(form.get('fromWeek') ?? ''),
     toWeek: String(form.get('toWeek') ?? ''),
+    asOf: String(form.get('asOf') ?? 'current'),
   };
   const admin = await checkRole('admin');
   if (!admin) return failure('Only admins can create share links.', values);

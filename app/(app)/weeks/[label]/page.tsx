@@ -3,6 +3,9 @@ import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { MetricTile } from '@/components/metric-tile';
 import { WeekHistory } from '@/components/week-history';
+import { WeekRestatements } from '@/components/week-restatements';
+import { listRestatements, listSnapshots } from '@/db/queries/snapshots';
+import { changedValues, gradeChanges } from '@/lib/kpi/snapshot';
 import { listWeekHistory } from '@/db/queries/revisions';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { routeWeek } from '@/lib/params';
@@ -30,7 +33,13 @@ export default async function WeekPage({ params }: Props) {
   // Viewers read published weeks only; editors also see drafts.
   if (!data.week || (data.week.status !== 'published' && !canEdit)) notFound();
   const { lang, t } = await getTranslator();
-  const tiles = buildTiles({ metrics: data.metrics, targets: listTargets(), week: weekStart, current: data.values, previous: data.previousValues });
+  // Issue 14: what the week said when first published, and what was corrected since.
+  const snapshots = listSnapshots(weekStart);
+  const restatements = listRestatements(weekStart, undefined, snapshots);
+  const restated = new Set(snapshots.length ? changedValues(snapshots[0].payload, data.values) : []);
+  const grades = new Map(snapshots.length ? gradeChanges(snapshots[0].payload, data.incidents).map((g) => [g.id, g]) : []);
+  const gradeText = (g: { grade: string | null; gradeStatus: string | null }) => (g.grade ? t('restated.grade', { grade: g.grade, status: t(`week.${g.gradeStatus === 'final' ? 'final' : 'estimated'}`) }) : t('dash.ungraded'));
+  const tiles = buildTiles({ metrics: data.metrics, targets: listTargets(), week: weekStart, current: data.values, previous: data.previousValues }).map((tile) => ({ ...tile, restated: restated.has(tile.metric.key) }));
   const labels = Object.fromEntries(data.metrics.map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
   const link = 'text-sky-700 underline dark:text-sky-400';
   return (
@@ -52,6 +61,7 @@ export default async function WeekPage({ params }: Props) {
           <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} href={`/metrics/${tile.metric.key}`} />
         ))}
       </div>
+      <WeekRestatements snapshots={snapshots} restatements={restatements} metrics={data.metrics} printHref={`/weeks/${weekLabel(weekStart, numbering)}/print`} lang={lang} t={t} />
       <section aria-labelledby="events" className="flex flex-col gap-2">
         <h2 id="events" className="text-lg font-semibold">{t('week.events')}</h2>
         {data.incidents.length === 0 ? <p className="text-sm text-slate-500">{t('week.noEvents')}</p> : (
@@ -63,6 +73,11 @@ export default async function WeekPage({ params }: Props) {
                   {e.durationMinutes !== null ? ` · ${e.durationMinutes} min` : ''}
                   {e.grade ? ` · ${t('dash.grade', { grade: e.grade })} (${t(`week.${e.gradeStatus ?? 'estimated'}`)})` : ` · ${t('dash.ungraded')}`}
                 </p>
+                {grades.has(e.id) ? (
+                  <p className="text-amber-800 dark:text-amber-300" data-testid="grade-change">
+                    {t('restated.gradeChange', { from: gradeText(grades.get(e.id)!.from), to: gradeText(grades.get(e.id)!.to) })}
+                  </p>
+                ) : null}
                 {e.cause ? <p>{t('week.cause')}: {e.cause}</p> : null}
                 {e.handling ? <p>{t('week.handling')}: {e.handling}</p> : null}
               </li>

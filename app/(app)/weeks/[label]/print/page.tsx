@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getWeekNumbering } from '@/db/queries/settings';
+import { listSnapshots } from '@/db/queries/snapshots';
+import { dayOf, snapshotView } from '@/lib/kpi/snapshot';
 import { routeWeek } from '@/lib/params';
 import { listTargets } from '@/db/queries/targets';
 import { getWeekEntryData } from '@/db/queries/week-entry';
@@ -11,14 +13,14 @@ import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { formatWeek } from '@/lib/weeks';
 
-type Props = { params: Promise<{ label: string }> };
+type Props = { params: Promise<{ label: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).label} · print` };
 }
 
 /** The week's review on one A4 page, laid out like the team's weekly report. */
-export default async function PrintWeekPage({ params }: Props) {
+export default async function PrintWeekPage({ params, searchParams }: Props) {
   const { label } = await params;
   const principal = await requirePageRole('viewer', `/weeks/${label}/print`);
   const numbering = getWeekNumbering();
@@ -28,7 +30,13 @@ export default async function PrintWeekPage({ params }: Props) {
   if (!data.week || (data.week.status !== 'published' && !hasRole(principal.role, 'editor'))) notFound();
   const { lang, t } = await getTranslator();
   const zh = lang === 'zh';
-  const tiles = buildTiles({ metrics: data.metrics, targets: listTargets(), week: weekStart, current: data.values, previous: data.previousValues });
+  // ?v=N prints published version N with the targets frozen with it; without it, the current figures.
+  const snapshots = listSnapshots(weekStart);
+  const wanted = Number((await searchParams).v);
+  const chosen = snapshots.find((s) => s.version === wanted) ?? null;
+  const view = chosen ? snapshotView(chosen.payload, weekStart) : null;
+  const shown = { values: view?.values ?? data.values, incidents: view?.incidents ?? data.incidents, notes: view?.notes ?? data.week.notes };
+  const tiles = buildTiles({ metrics: data.metrics, targets: view?.targets ?? listTargets(), week: weekStart, current: shown.values, previous: data.previousValues });
   const byKey = Object.fromEntries(tiles.map((tile) => [tile.metric.key, tile]));
   const incidentKeys = new Set<string>(Object.values(INCIDENT_COUNT_KEYS));
   const lines = tiles.filter((tile) => !incidentKeys.has(tile.metric.key) && tile.value !== null);
@@ -39,6 +47,11 @@ export default async function PrintWeekPage({ params }: Props) {
     <article data-print-view className="mx-auto max-w-[180mm] bg-white p-8 text-[11pt] leading-relaxed text-slate-900 print:p-0">
       <h1 className="text-2xl font-bold">{formatWeek(weekStart, numbering, lang)}</h1>
       <p className="text-sm text-slate-500">{t(`status.${data.week.status}`)}</p>
+      {snapshots.length ? (
+        <p className="text-sm text-slate-600" data-testid="print-version">
+          {chosen ? t('print.asVersion', { version: chosen.version, at: dayOf(chosen.publishedAt), by: chosen.publishedByName ?? '—' }) : t('print.asCurrent')}
+        </p>
+      ) : null}
       <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '【系统运行数据】' : 'Operations figures'}</h2>
       <ul className="mt-2 list-disc pl-6">
         {lines.map((tile) => (
@@ -55,9 +68,9 @@ export default async function PrintWeekPage({ params }: Props) {
         </li>
       </ul>
       <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '生产稳定性事件' : 'Production events'}</h2>
-      {data.incidents.length === 0 ? <p className="mt-2">{zh ? '无' : 'None'}</p> : (
+      {shown.incidents.length === 0 ? <p className="mt-2">{zh ? '无' : 'None'}</p> : (
         <ol className="mt-2 list-decimal pl-6">
-          {data.incidents.map((e) => (
+          {shown.incidents.map((e) => (
             <li key={e.id} className="mb-2 break-inside-avoid">
               <p>{e.startedAt.slice(5).replace('T', ' ')} {e.title}{e.durationMinutes !== null ? (zh ? `，持续${e.durationMinutes}分钟` : `, ${e.durationMinutes} min`) : ''}</p>
               {e.cause ? <p className="pl-4">{zh ? '原因：' : 'Cause: '}{e.cause}</p> : null}
@@ -66,10 +79,10 @@ export default async function PrintWeekPage({ params }: Props) {
           ))}
         </ol>
       )}
-      {data.week.notes ? (
+      {shown.notes ? (
         <>
           <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '备注' : 'Notes'}</h2>
-          <p className="mt-2 whitespace-pre-wrap">{data.week.notes}</p>
+          <p className="mt-2 whitespace-pre-wrap">{shown.notes}</p>
         </>
       ) : null}
     </article>

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_METRICS } from '@/lib/constants';
+import { recomputeStatuses } from '@/lib/kpi/snapshot';
+import { weekEntrySchema } from '@/lib/validation/week-entry';
+import { openTestDatabase } from '../setup';
+import { user } from '../schema';
+import { saveWeek } from './save-week';
+import { listRestatements, listSnapshots } from './snapshots';
+import { setTarget } from './targets';
+import { getDataVersion } from './data-version';
+import { exportCsv } from './export';
+import { validateWideCsv } from '@/lib/csv/validate';
+import { getWeekNumbering } from './settings';
+import { createShareLink, resolveShareToken } from './share-links';
+import { loadSharedDashboardModel } from './share-links-view';
+import { loadDashboardModel } from './dashboard-load';
+import { newShareLinkSchema } from '@/lib/share/validation';
+
+const schema = weekEntrySchema(DEFAULT_METRICS);
+const alice = { userId: 'u-alice', email: 'alice@example.com' };
+const WEEK = '2023-07-10';
+const FULL = Object.fromEntries(
+  DEFAULT_METRICS.filter((m) => m.required).map((m) => [m.key, { value: m.kind === 'count' ? '0' : m.kind === 'score' ? '500' : '99.99' }]),
+);
+
+function openDb() {
+  const db = openTestDatabase();
+  db.insert(user).values({ id: alice.userId, email: alice.email, name: 'Alice', role: 'editor' }).run();
+  return db;
+}
+const entry = (o: Record<string, unknown>) => schema.parse({ weekStart: WEEK, baseVersion: 0, intent: 'draft', ...o });
+const withRate = (rate: string) => ({ ...FULL, inbound_success_rate: { value: rate } });
+
+function published(db: ReturnType<typeof openDb>) {
+  const r = saveWeek(entry({ intent: 'publish', values: withRate('99.95') }), alice, db);
+  if (!r.ok) throw new Error(r.kind);
+  return r.version;
+}
+
+describe('week snapshots', () => {
+  it('freezes v1 on the first publication, with raw inputs, targets, statuses and who published', () => {
+    const db = openDb();
+    expect(saveWeek(entry({ values: withRate('99.95') }), alice, db)).toMatchObject({ ok: true });
+    expect(listSnapshots(WEEK, db)).toEqual([]); // a draft is not a record
+    published(db);
+    const [v1] = listSnapshots(WEEK, db);
+    expect(v1).toMatchObject({ version: 1, publishedBy: 'u-alice', publishedByName: 'Alice <alice@example.com>' });
+    expect(v1.payload.values.inbound_success_rate).toMatchObject({ value: 99.95, target: 99.99, warning: 99.95, status: 'warning' });
+  });
+
+  it('cannot be changed or deleted: the database refuses', () => {
+    const db = openDb();
+    published(db);
+    expect(() => db.$client.prepare(`UPDATE week_snapshots SET payload = '{}'`).run()).toThrow(/write-once/);
+    expect(() => db.$client.prepare(`DELETE FROM week_snapshots`).run()).toThrow(/write-once/);
+    expect(listSnapshots(WEEK, db)[0].payload.values.inbound_success_rate.value).toBe(99.95);
+  });
+
+  it('a correction needs a reason, is a restatement, and freezes v2 only when the week is published again', () => {
+    const db = openDb();
+    const v = published(db);
+    expect(saveWeek(entry({ baseVersion: v, intent: 'save', values: withRate('99.93') }), alice, db)).toEqual({ ok: false, kind: 'needs_reason' });
+    const fixed = saveWeek(entry({ baseVersion: v, intent: 'save', values: withRate('99.93'), reason: 'recomputed after late refunds' }), alice, db);
+    expect(fixed).toMatchObject({ ok: true, status: 'published' });
+    expect(listSnapshots(WEEK, db).map((s) => s.version)).toEqual([1]); // saved, not republished
+    const restated = listRestatements(WEEK, db);
+    expect(restated).toEqual([
+      expect.objectContaining({ metric: 'inbound_success_rate', from: 99.95, to: 99.93, by: 'alice@example.com', reason: 'recomputed after late refunds', fromVersion: 1 }),
+    ]);
+    const before = getDataVersion(db);
+    const again = saveWeek(entry({ baseVersion: fixed.ok ? fixed.version : 0, intent: 'publish', values: withRate('99.93') }), alice, db);
+    expect(again).toMatchObject({ ok: true, status: 'published' });
+    const versions = listSnapshots(WEEK, db);
+    expect(versions.map((s) => [s.version, s.payload.values.inbound_success_rate.value])).toEqual([[1, 99.95], [2, 99.93]]);
+    expect(Number(getDataVersion(db))).toBeGreaterThan(Number(before));
+    // Republishing with nothing new freezes nothing.
+    saveWeek(entry({ baseVersion: again.ok ? again.version : 0, intent: 'publish', values: withRate('99.93') }), alice, db);
+    expect(listSnapshots(WEEK, db)).toHaveLength(2);
+  });
+
+  it('recomputes a snapshot’s statuses from its frozen targets even after the target changes', () => {
+    const db = openDb();
+    published(db);
+    setTarget({ metricKey: 'inbound_success_rate', effectiveFrom: WEEK, target: 99.9, warning: 99.8 }, alice, db);
+    const [v1] = listSnapshots(WEEK, db);
+    const statuses = recomputeStatuses(v1.payload);
+    expect(statuses.inbound_success_rate).toBe('warning');
+    expect(statuses).toEqual(Object.fromEntries(Object.entries(v1.payload.values).map(([k, x]) => [k, x.status])));
+  });
+
+  it('exports a <key>__as_reported column beside each metric, which the CSV reader ignores', () => {
+    const db = openDb();
+    const v = published(db);
+    saveWeek(entry({ baseVersion: v, intent: 'save', values: withRate('99.93'), reason: 'recomputed' }), alice, db);
+    const csv = exportCsv({ publishedOnly: false }, db);
+    const [header, row] = csv.replace('\uFEFF', '').trim().split('\r\n').map((l) => l.split(','));
+    const at = header.indexOf('inbound_success_rate');
+    expect(header[at + 1]).toBe('inbound_success_rate__as_reported');
+    expect([row[at], row[at + 1]]).toEqual(['99.93', '99.95']);
+    const read = validateWideCsv(csv, { metrics: DEFAULT_METRICS, numbering: getWeekNumbering(db) });
+    expect(read.ok).toBe(true);
+  });
+
+  it('dashboards and share links show either version, marking the restated tile; a link keeps its creator’s choice', () => {
+    const db = openDb();
+    const v = published(db);
+    saveWeek(entry({ baseVersion: v, intent: 'save', values: withRate('99.93'), reason: 'recomputed' }), alice, db);
+    const input = { from: '2023-06-05', to: WEEK, latestWeek: WEEK, lang: 'en' as const, numbering: getWeekNumbering(db) };
+    const tile = (m: { tiles: { metric: { key: string }; value: number | null; restated?: boolean }[] }) => m.tiles.find((t) => t.metric.key === 'inbound_success_rate')!;
+    expect(tile(loadDashboardModel({ ...input, asOf: 'current' }, db))).toMatchObject({ value: 99.93, restated: true });
+    expect(tile(loadDashboardModel({ ...input, asOf: 'reported' }, db))).toMatchObject({ value: 99.95, restated: true });
+
+    const link = createShareLink({ label: 'Board', expiresIn: '7d', asOf: 'reported' }, null, db);
+    const scope = resolveShareToken(link.token, db)!;
+    expect(scope.asOf).toBe('reported');
+    expect(tile(loadSharedDashboardModel({ ...input, scope, asOf: scope.asOf }, db)).value).toBe(99.95);
+    expect(resolveShareToken(createShareLink({ label: 'Plain', expiresIn: '7d' }, null, db).token, db)!.asOf).toBe('current');
+    expect(newShareLinkSchema('iso').safeParse({ label: 'x', expiresIn: '7d', asOf: 'sideways' }).success).toBe(false);
+  });
+});
