@@ -1,0 +1,27 @@
+// A stored week as the team's Markdown report (zh or en): the week page's copy / download.
+import type { Language } from '@/lib/constants';
+import { renderReportMarkdown } from '@/lib/report/render-markdown';
+import { storedWeekToRenderable } from '@/lib/report/stored-week';
+import { weekDay, weekLabel, type WeekStart } from '@/lib/weeks';
+import { getDb, type Db } from '../index';
+import { listIncidents } from './incidents';
+import { getWeekNumbering } from './settings';
+import { getWeekValues } from './values';
+import { getWeekRecord } from './weeks';
+
+/** Null when the week is not stored, or is a draft and `publishedOnly`. */
+export function getWeekMarkdown(weekStart: WeekStart, lang: Language, opts: { publishedOnly: boolean }, db: Db = getDb()): string | null {
+  const record = getWeekRecord(weekStart, db);
+  if (!record || (opts.publishedOnly && record.status !== 'published')) return null;
+  const reportDate = weekDay(weekStart, 5);
+  return renderReportMarkdown(
+    storedWeekToRenderable({
+      label: weekLabel(reportDate, getWeekNumbering(db)),
+      reportDate,
+      notes: record.notes,
+      values: getWeekValues(weekStart, db),
+      incidents: listIncidents(weekStart, db),
+    }),
+    lang,
+  );
+}
