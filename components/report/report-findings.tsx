@@ -20,8 +20,8 @@ function Finding({ f, t, overdue }: { f: FindingView; t: Translate; overdue: boo
   );
 }
 
-export function ReportFindings({ findings, week, t }: { findings: FindingView[]; week: WeekStart; t: Translate }) {
-  const g = groupFindings(findings, week);
+export function ReportFindings({ findings, week, asOf, t }: { findings: FindingView[]; week: WeekStart; asOf: string; t: Translate }) {
+  const g = groupFindings(findings, week, asOf);
   const parts = [
     { key: 'overdue' as const, items: g.overdue },
     { key: 'open' as const, items: g.open },

@@ -6,7 +6,7 @@ import { InitiativeBadge, ProgressBar } from './status-badge';
 
 function Initiative({ it, t }: { it: InitiativeView; t: Translate }) {
   return (
-    <li className="flex flex-col gap-1 break-inside-avoid" data-testid="initiative">
+    <li className={`flex flex-col gap-1 break-inside-avoid ${it.depth ? 'ml-5 border-l-2 border-slate-200 pl-3 dark:border-slate-700' : ''}`} data-testid="initiative">
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{it.title}</span>
         {it.status ? <InitiativeBadge status={it.status} t={t} /> : null}
@@ -18,31 +18,15 @@ function Initiative({ it, t }: { it: InitiativeView; t: Translate }) {
   );
 }
 
-/** Initiatives in their order, under their group heading when they have one. */
-function groups(initiatives: InitiativeView[]): Array<{ group: string | null; items: InitiativeView[] }> {
-  const out: Array<{ group: string | null; items: InitiativeView[] }> = [];
-  for (const it of initiatives) {
-    const last = out[out.length - 1];
-    if (last && last.group === it.group) last.items.push(it);
-    else out.push({ group: it.group, items: [it] });
-  }
-  return out;
-}
-
 export function ReportObjectives({ objectives, t }: { objectives: ObjectiveView[]; t: Translate }) {
   return (
     <div className="flex flex-col gap-4" data-testid="report-objectives">
       {objectives.map((o) => (
         <section key={o.code} aria-label={`${o.code} ${o.title}`} className="flex flex-col gap-2">
           <h3 className="font-semibold">【{o.code} {o.title}】</h3>
-          {groups(o.initiatives).map((g, i) => (
-            <div key={`${g.group ?? ''}-${i}`} className="flex flex-col gap-2">
-              {g.group ? <h4 className="text-sm font-semibold text-slate-600 dark:text-slate-400 print:text-slate-900">{g.group}</h4> : null}
-              <ul className={`flex flex-col gap-3 ${g.group ? 'pl-4' : ''}`}>
-                {g.items.map((it) => <Initiative key={it.id} it={it} t={t} />)}
-              </ul>
-            </div>
-          ))}
+          <ul className="flex flex-col gap-3">
+            {o.initiatives.map((it) => <Initiative key={it.id} it={it} t={t} />)}
+          </ul>
         </section>
       ))}
     </div>

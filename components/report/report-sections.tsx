@@ -44,6 +44,8 @@ const list = (items: string[], ordered = true) => {
 export function ReportSections(props: {
   report: ReportView;
   week: WeekStart;
+  /** The day findings count as overdue by. */
+  asOf: string;
   t: Translate;
   highlights: Highlight[];
   kpis: ReactNode;
@@ -65,7 +67,7 @@ export function ReportSections(props: {
       <Section id="events" title={t('week.events')} print={print}>{props.events}</Section>
       {r.findings.length ? (
         <Section id="findings" title={t('reading.findings')} print={print}>
-          <ReportFindings findings={r.findings} week={props.week} t={t} />
+          <ReportFindings findings={r.findings} week={props.week} asOf={props.asOf} t={t} />
         </Section>
       ) : null}
       {r.other.length ? <Section id="other" title={t('reading.other')} print={print}>{list(r.other)}</Section> : null}

@@ -1,33 +1,35 @@
 // The reading pages' view of one week's whole report, and its computed highlights.
 import type { Language } from '@/lib/constants';
-import { computeHighlights, type Highlight, type HighlightFinding, type HighlightInitiative } from '@/lib/kpi/highlights';
-import { EMPTY_REPORT, type ReportView } from '@/lib/report/view';
+import { computeHighlights, overdueAsOf, type Highlight, type HighlightInitiative } from '@/lib/kpi/highlights';
+import { toReportView, type ReportView } from '@/lib/report/view';
 import { addWeeks, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { getCatalogue, getSeries } from './dashboard';
+import { getWeekReport, listObjectivesBoard, type ReportReadOptions } from './report';
 
-/** The week's whole report as the reading pages show it (internal parts included: callers filter for shares). */
-export function getReportView(weekStart: WeekStart, db: Db = getDb()): ReportView {
-  void weekStart;
-  void db;
-  return EMPTY_REPORT;
+/** The week's whole report as the reading pages show it; share links read it without internal parts. */
+export function getReportView(weekStart: WeekStart, lang: Language, options: ReportReadOptions, db: Db = getDb()): ReportView {
+  return toReportView(getWeekReport(weekStart, options, db), lang);
 }
 
 /** Each initiative's progress over the 13 weeks ending at `weekStart`, for the "no progress" highlight. */
-export function initiativeHistory(weekStart: WeekStart, db: Db = getDb()): HighlightInitiative[] {
-  void weekStart;
-  void db;
-  return [];
+export function initiativeHistory(weekStart: WeekStart, options: ReportReadOptions, db: Db = getDb()): HighlightInitiative[] {
+  return listObjectivesBoard(weekStart, 13, db, options).objectives.flatMap((o) =>
+    o.initiatives.filter((i) => !i.archived).map((i) => ({ title: i.title, progress: i.progress, status: i.latest?.status ?? null })),
+  );
 }
+
+/** Today (yyyy-MM-dd, UTC): the day a running week's findings are overdue by. */
+export const today = () => new Date().toISOString().slice(0, 10);
 
 export interface HighlightsRequest {
   weekStart: WeekStart;
   lang: Language;
   /** The week's own values when it is not published yet (an editor reading a draft). */
   current?: Record<string, { value: number }>;
-  findings?: readonly HighlightFinding[];
-  /** Leave out what share links may not show. */
-  publicOnly?: boolean;
+  /** The report view already read for the page (its findings). */
+  report: ReportView;
+  options: ReportReadOptions;
 }
 
 /** The highlights of a week: KPIs over the 13 weeks up to it, stalled initiatives, overdue findings. */
@@ -44,6 +46,14 @@ export function getWeekHighlights(req: HighlightsRequest, db: Db = getDb()): Hig
       series[m.key][last] = v;
     }
   }
-  const findings = req.findings ?? getReportView(req.weekStart, db).findings.filter((f) => !req.publicOnly || !f.internal);
-  return computeHighlights({ metrics, targets, weeks: range.weeks, series, lang: req.lang, initiatives: initiativeHistory(req.weekStart, db), findings });
+  return computeHighlights({
+    metrics,
+    targets,
+    weeks: range.weeks,
+    series,
+    lang: req.lang,
+    initiatives: initiativeHistory(req.weekStart, req.options, db),
+    findings: req.report.findings,
+    asOf: overdueAsOf(req.weekStart, today()),
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS } from '../constants';
-import { computeHighlights, overdueFindings, type HighlightInput } from './highlights';
+import { computeHighlights, overdueAsOf, overdueFindings, type HighlightInput } from './highlights';
 import type { TargetRow } from './targets';
 
 const weeks = ['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'];
@@ -83,7 +83,10 @@ describe('computeHighlights over the whole report', () => {
       { title: 'E', status: 'open', due: '2026-11-22' },
       { title: 'F', status: 'open', due: null },
     ];
-    expect(overdueFindings(findings, '2026-11-16').map((f) => f.title)).toEqual(['A', 'B']);
+    expect(overdueFindings(findings, '2026-11-22').map((f) => f.title)).toEqual(['A', 'B']);
+    // While the week runs, only what is due before today.
+    expect(overdueFindings(findings, overdueAsOf('2026-11-16', '2026-11-18')).map((f) => f.title)).toEqual(['A']);
+    expect(overdueAsOf('2026-11-16', '2027-01-01')).toBe('2026-11-22');
     expect(computeHighlights(report({ findings })).map((h) => h.text)).toEqual(['2 项发现已逾期']);
     expect(computeHighlights(report({ findings }, 'en'))[0].text).toBe('2 findings overdue');
     expect(computeHighlights(report({ findings: findings.slice(0, 1) }, 'en'))[0].text).toBe('1 finding overdue');

@@ -27,6 +27,8 @@ export interface HighlightInput {
   initiatives?: readonly HighlightInitiative[];
   /** Findings as they stand in the reported week. */
   findings?: readonly HighlightFinding[];
+  /** The day findings are overdue by (yyyy-MM-dd); default the reported week's Sunday. */
+  asOf?: string;
 }
 
 export interface HighlightInitiative {
@@ -147,14 +149,19 @@ function initiativesStalled(input: HighlightInput): Highlight[] {
   });
 }
 
-/** Open findings whose due date lies before the end of the reported week. */
-export function overdueFindings<F extends HighlightFinding>(findings: readonly F[], week: WeekStart): F[] {
+/** Open findings whose due date lies before `asOf` (yyyy-MM-dd). */
+export function overdueFindings<F extends HighlightFinding>(findings: readonly F[], asOf: string): F[] {
+  return findings.filter((f) => !SETTLED_FINDING.has(f.status) && f.due !== null && f.due < asOf);
+}
+
+/** The day a week's findings count as overdue by: its Sunday, or today while the week is still running. */
+export function overdueAsOf(week: WeekStart, today: string): string {
   const end = weekEnd(week);
-  return findings.filter((f) => !SETTLED_FINDING.has(f.status) && f.due !== null && f.due < end);
+  return today < end ? today : end;
 }
 
 function findingsOverdue(input: HighlightInput): Highlight[] {
-  const n = overdueFindings(input.findings ?? [], input.weeks[input.weeks.length - 1]).length;
+  const n = overdueFindings(input.findings ?? [], input.asOf ?? weekEnd(input.weeks[input.weeks.length - 1])).length;
   if (n === 0) return [];
   const text = input.lang === 'zh' ? `${n} 项发现已逾期` : n === 1 ? '1 finding overdue' : `${n} findings overdue`;
   return [{ kind: 'findings_overdue', metricKey: null, text }];

@@ -1,20 +1,17 @@
 // What the reading pages (week page, print, share, board) show of the whole report: plain data, built from
 // the stored report by db/queries/report-view.ts. Pure helpers only.
+import type { Language } from '../constants';
 import { overdueFindings } from '../kpi/highlights';
 import type { WeekStart } from '../weeks';
+import type { FindingStatus, InitiativeStatus, PlanOutcome, WeekInitiative, WeekReport } from './model';
 
-export const INITIATIVE_STATUSES = ['not_started', 'on_track', 'at_risk', 'off_track', 'done', 'paused'] as const;
-export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
-export const FINDING_STATUSES = ['open', 'in_progress', 'resolved', 'accepted_risk'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
-export const PLAN_OUTCOMES = ['done', 'partly', 'not_done'] as const;
-export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
+export type { FindingStatus, InitiativeStatus, PlanOutcome };
 
 export interface InitiativeView {
   id: string;
   title: string;
-  /** The group heading it sits under ("A. 支付账户2.0升级"), if any. */
-  group: string | null;
+  /** 1 for an item under a group initiative ("A. 支付账户2.0升级"). */
+  depth: 0 | 1;
   owner: string | null;
   status: InitiativeStatus | null;
   progress: number | null;
@@ -41,7 +38,6 @@ export interface FindingView {
   note: string;
   /** When it was resolved (yyyy-MM-dd week start), if it was. */
   resolvedWeek: string | null;
-  internal: boolean;
 }
 
 export interface PlanItemView {
@@ -67,12 +63,55 @@ export function isEmptyReport(r: ReportView): boolean {
   return !r.focus.length && !r.objectives.length && !r.findings.length && !r.other.length && !r.reflection && !r.nextWeek.length && !r.lastWeekPlan.length;
 }
 
-/** What a share link may show: nothing marked internal. */
-export function publicReport(r: ReportView): ReportView {
+/** Group initiatives first, each followed by its items; only those with an update this week (and their groups). */
+function orderInitiatives(list: WeekInitiative[]): Array<{ it: WeekInitiative; depth: 0 | 1 }> {
+  const children = new Map<number, WeekInitiative[]>();
+  for (const it of list) if (it.parentId !== null) children.set(it.parentId, [...(children.get(it.parentId) ?? []), it]);
+  const ids = new Set(list.map((i) => i.id));
+  const out: Array<{ it: WeekInitiative; depth: 0 | 1 }> = [];
+  for (const it of list) {
+    if (it.parentId !== null && ids.has(it.parentId)) continue;
+    const kids = (children.get(it.id) ?? []).filter((k) => k.update);
+    if (!it.update && kids.length === 0) continue;
+    out.push({ it, depth: 0 }, ...kids.map((k) => ({ it: k, depth: 1 as const })));
+  }
+  return out;
+}
+
+/** The stored report (already filtered for internal parts by the read) → what the pages show. */
+export function toReportView(r: WeekReport, lang: Language): ReportView {
   return {
-    ...r,
-    objectives: r.objectives.map((o) => ({ ...o, initiatives: o.initiatives.filter((i) => !i.internal) })).filter((o) => o.initiatives.length > 0),
-    findings: r.findings.filter((f) => !f.internal),
+    focus: r.focus.map((i) => i.text),
+    other: r.other.map((i) => i.text),
+    nextWeek: r.nextWeek.map((i) => i.text),
+    reflection: r.reflection,
+    lastWeekPlan: r.planChecks.map((p) => ({ text: p.text, outcome: p.outcome, reason: p.reason })),
+    objectives: r.objectives
+      .map((o) => ({
+        code: o.code,
+        title: (lang === 'en' && o.titleEn) || o.titleZh || o.titleEn,
+        initiatives: orderInitiatives(o.initiatives).map(({ it, depth }) => ({
+          id: String(it.id),
+          title: it.title,
+          depth,
+          owner: it.owner || null,
+          status: it.update?.status ?? null,
+          progress: it.update?.progress ?? null,
+          text: it.update?.text ?? '',
+          internal: it.update?.internal ?? false,
+        })),
+      }))
+      .filter((o) => o.initiatives.length > 0),
+    findings: r.findings.map((f) => ({
+      id: String(f.id),
+      title: f.title,
+      source: f.source || null,
+      owner: f.owner || null,
+      status: f.note?.status ?? f.status,
+      due: f.dueDate,
+      note: f.note?.text ?? '',
+      resolvedWeek: f.resolvedWeek,
+    })),
   };
 }
 
@@ -83,8 +122,8 @@ export interface FindingGroups {
 }
 
 /** Overdue first (open past their due date), then the rest still open, then those resolved this week. */
-export function groupFindings(findings: readonly FindingView[], week: WeekStart): FindingGroups {
-  const overdue = overdueFindings(findings, week);
+export function groupFindings(findings: readonly FindingView[], week: WeekStart, asOf: string): FindingGroups {
+  const overdue = overdueFindings(findings, asOf);
   const late = new Set(overdue);
   return {
     overdue,

@@ -15,7 +15,11 @@ import { addWeeks, formatWeek, weekLabel } from '@/lib/weeks';
 import { CopyMarkdown } from '@/components/report/copy-markdown';
 import { ReportSections } from '@/components/report/report-sections';
 import { WeekEvents } from '@/components/report/week-events';
-import { getReportView, getWeekHighlights } from '@/db/queries/report-view';
+import { getReportView, getWeekHighlights, today } from '@/db/queries/report-view';
+import { overdueAsOf } from '@/lib/kpi/highlights';
+
+/** Signed-in readers see internal items too. */
+const READ = { includeInternal: true };
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -38,6 +42,7 @@ export default async function WeekPage({ params }: Props) {
   const labels = Object.fromEntries(data.metrics.map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
   const link = 'text-sky-700 underline dark:text-sky-400';
   const mdHref = `/weeks/${weekLabel(weekStart, numbering)}/report.md`;
+  const report = getReportView(weekStart, lang, READ);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -58,10 +63,11 @@ export default async function WeekPage({ params }: Props) {
         <a className={link} href={`${mdHref}?lang=en&download=1`} download>{t('reading.download', { lang: 'English' })}</a>
       </p>
       <ReportSections
-        report={getReportView(weekStart)}
+        report={report}
         week={weekStart}
+        asOf={overdueAsOf(weekStart, today())}
         t={t}
-        highlights={getWeekHighlights({ weekStart, lang, current: data.week.status === 'published' ? undefined : data.values })}
+        highlights={getWeekHighlights({ weekStart, lang, report, options: READ, current: data.week.status === 'published' ? undefined : data.values })}
         kpis={
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {tiles.map((tile) => (
