@@ -21,7 +21,7 @@ describe('weekReportToWhole', () => {
     const whole = weekReportToWhole(r, 'zh');
     expect(whole.objectives[0].items[0]).toMatchObject({ title: '小贝帮帮项目', text: '开发中，总体进度40%', progress: 40 });
     const md = renderReportMarkdown({ label: '2024-W20', reportDate: '2024-05-18', values: {}, counts: {}, incidents: [], report: whole }, 'zh');
-    const back = parseReport(md).report;
+    const back = parseReport(md, { numbering: 'jan1' }).report;
     expect(back.focus).toEqual(['新渠道投产']);
     expect(back.nextWeek).toEqual(['完成联调']);
     expect(back.reflection).toBe('沟通要早');
