@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
 import { KioskRefresh } from '@/components/kiosk-refresh';
+import { Highlights } from '@/components/report/report-sections';
+import { loadDashboardHighlights } from '@/db/queries/report-view';
 import { getPublishedBounds } from '@/db/queries/dashboard';
 import { loadDashboardModel } from '@/db/queries/dashboard-load';
 import { getDataVersion } from '@/db/queries/data-version';
@@ -41,6 +43,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         <RangePicker range={range} basePath="/" t={t} fromLabel={weekLabel(range.from, numbering)} toLabel={weekLabel(range.to, numbering)} extraQuery={kiosk ? '&kiosk=1' : ''} exportHref={`/api/export/csv?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`} />
       </div>
       <RangeNotice notice={range.notice} />
+      <Highlights items={loadDashboardHighlights(bounds.latest, lang)} t={t} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} chartsSrc={chartsSrc} />
     </div>
   );

@@ -6,6 +6,9 @@ import { addWeeks, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { getCatalogue, getSeries } from './dashboard';
 import { getWeekReport, listObjectivesBoard, type ReportReadOptions } from './report';
+import { sharedRead } from './shared-reads';
+
+const SIGNED_IN: ReportReadOptions = { includeInternal: true };
 
 /** The week's whole report as the reading pages show it; share links read it without internal parts. */
 export function getReportView(weekStart: WeekStart, lang: Language, options: ReportReadOptions, db: Db = getDb()): ReportView {
@@ -56,4 +59,10 @@ export function getWeekHighlights(req: HighlightsRequest, db: Db = getDb()): Hig
     findings: req.report.findings,
     asOf: overdueAsOf(req.weekStart, today()),
   });
+}
+
+/** The dashboard's highlights of the latest published week, shared while the data (and the day) stay the same. */
+export function loadDashboardHighlights(weekStart: WeekStart, lang: Language, db: Db = getDb()): Highlight[] {
+  const day = today();
+  return sharedRead(`highlights:${weekStart}:${lang}:${day}`, () => getWeekHighlights({ weekStart, lang, report: getReportView(weekStart, lang, SIGNED_IN, db), options: SIGNED_IN }, db), db);
 }
