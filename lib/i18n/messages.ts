@@ -282,6 +282,9 @@ const en = {
   'board.findings': 'Findings',
   'board.noFindings': 'None.',
   'board.asOf': 'As of {week}',
+  // ---- Issue 13 R1: whole-report save and paste import (model, matcher, preview). ----
+  'conflict.report': 'Report section',
+  // ---- end R1 ----
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -567,6 +570,9 @@ const zh: Record<MessageKey, string> = {
   'board.findings': '发现的问题',
   'board.noFindings': '无。',
   'board.asOf': '截至 {week}',
+  // ---- Issue 13 R1: whole-report save and paste import (model, matcher, preview). ----
+  'conflict.report': '周报内容',
+  // ---- end R1 ----
 };
 
 export const MESSAGES = { en, zh } as const;
