@@ -17,3 +17,20 @@ export function StatusStrip({ statuses, weeks, label, t }: { statuses: Array<Ini
     </svg>
   );
 }
+
+/** Progress over the board's weeks on a fixed 0–100 scale, so a rise from 35% to 55% reads as one. */
+export function ProgressSpark({ values, label, width = 104, height = 24 }: { values: Array<number | null>; label: string; width?: number; height?: number }) {
+  const step = width / Math.max(1, values.length);
+  const x = (i: number) => i * step + step / 2;
+  const y = (v: number) => height - 2 - (Math.max(0, Math.min(100, v)) / 100) * (height - 4);
+  const points = values.map((v, i) => (v === null ? null : ([x(i), y(v)] as const)));
+  const path = points.reduce((d, p, i) => (p ? `${d}${d && points[i - 1] ? 'L' : 'M'}${p[0].toFixed(1)},${p[1].toFixed(1)}` : d), '');
+  return (
+    <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="text-sky-700 dark:text-sky-400">
+      <line x1={0} x2={width} y1={y(100)} y2={y(100)} stroke="currentColor" strokeOpacity={0.25} strokeDasharray="2 3" />
+      <line x1={0} x2={width} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.25} />
+      {path ? <path d={path} fill="none" stroke="currentColor" strokeWidth={1.5} /> : null}
+      {points.map((p, i) => (p ? <circle key={i} cx={p[0]} cy={p[1]} r={1.8} fill="currentColor" /> : null))}
+    </svg>
+  );
+}

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FindingBadge, InitiativeBadge } from '@/components/report/status-badge';
-import { StatusStrip } from '@/components/report/status-strip';
-import { Sparkline } from '@/components/sparkline';
+import { ProgressSpark, StatusStrip } from '@/components/report/status-strip';
 import { getPublishedBounds } from '@/db/queries/dashboard';
 import { listFindingsBoard, listObjectivesBoard } from '@/db/queries/report';
 import { getWeekNumbering } from '@/db/queries/settings';
@@ -58,7 +57,13 @@ export default async function BoardPage({ searchParams }: Props) {
         {board.objectives.map((o) => (
           <div key={o.id} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
             <h3 className="mb-2 font-semibold">{o.code} {(lang === 'en' && o.titleEn) || o.titleZh}</h3>
-            <table className="w-full text-sm">
+            <table className="w-full min-w-[640px] table-fixed text-sm">
+              <colgroup>
+                <col className="w-[28%]" />
+                <col className="w-[170px]" />
+                <col className="w-[120px]" />
+                <col />
+              </colgroup>
               <thead className="text-left text-xs text-slate-500">
                 <tr>
                   <th className="pr-3 font-normal" />
@@ -72,7 +77,7 @@ export default async function BoardPage({ searchParams }: Props) {
                   <tr key={i.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="board-initiative" data-title={i.title}>
                     <td className={`py-2 pr-3 font-medium ${i.parentId !== null ? 'pl-4' : ''}`}>{i.title}</td>
                     <td className="py-2 pr-3"><StatusStrip statuses={i.statuses} weeks={board.weeks.map(label)} label={`${i.title}: ${t('board.weeks')}`} t={t} /></td>
-                    <td className="py-2 pr-3"><Sparkline values={i.progress} target={100} label={`${i.title}: ${i.progress.filter((p) => p !== null).join(' → ')}%`} width={96} height={24} /></td>
+                    <td className="py-2 pr-3">{i.progress.some((p) => p !== null) ? <ProgressSpark values={i.progress} label={`${i.title}: ${i.progress.filter((p) => p !== null).join(' → ')}%`} /> : null}</td>
                     <td className="py-2">
                       {i.latest ? (
                         <div className="flex flex-col gap-0.5">
