@@ -89,7 +89,9 @@ test('the week page reads as the whole report in the team order, in en, zh and o
   const xianxiang = page.getByTestId('initiative').filter({ hasText: '先享后付' });
   await expect(xianxiang.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '55');
   await expect(page.getByTestId('initiative').filter({ hasText: '海外卡收单' })).toBeVisible();
-  await expect(page.getByTestId('finding')).toHaveCount(3);
+  // Two findings still open; the third was closed back in W18 (every imported week says 已关闭), so it is not news in W20.
+  await expect(page.getByTestId('finding')).toHaveCount(2);
+  await expect(report.locator('[data-section="findings"]')).not.toContainText('测试环境使用生产脱敏数据未审批');
   await expect(report.locator('[data-section="other"]')).toContainText('更新值班联系人名单');
   await expect(report.locator('[data-section="reflection"]')).toContainText('对外部依赖的变更要有主动探测');
   await expect(report.locator('[data-section="next-week"] li')).toHaveCount(4);
@@ -126,14 +128,16 @@ test('the week downloads as the team Markdown, zh and en, with every section', a
 });
 
 test('the print view fits A4 in a light theme, with KPI trend charts, and prints to a PDF', async ({ page, context }) => {
-  await context.addCookies([{ name: 'weekline.lang', value: 'zh', url: E2E_BASE_URL }, { name: 'weekline.theme', value: 'dark', url: E2E_BASE_URL }]);
   await login(page, 'viewer');
+  await context.addCookies([{ name: 'weekline.lang', value: 'zh', url: E2E_BASE_URL }, { name: 'weekline.theme', value: 'dark', url: E2E_BASE_URL }]);
   // A4 is 794 CSS pixels wide at 96 dpi: nothing may be wider.
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.goto('/weeks/2024-W20/print');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
-  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('[data-print-view]')!).backgroundColor);
-  expect(bg).toBe('rgb(255, 255, 255)');
+  // Light whatever the screen theme: the page, and a badge that is dark-tinted on screen.
+  expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+  const colours = await page.evaluate(() => [document.documentElement, document.body].map((e) => getComputedStyle(e).backgroundColor));
+  expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(255, 255, 255)']);
   await expect(page.getByTestId('print-kpis').locator('svg[role="img"]').first()).toBeVisible();
   await expect(page.getByTestId('week-report')).toContainText('先享后付');
   await expect(page.getByTestId('week-report')).toContainText('对外部依赖的变更要有主动探测');
@@ -166,7 +170,7 @@ test('a share link shows the whole report without anything internal', async ({ b
   const report = page.getByTestId('week-report');
   await expect(report.locator('[data-section="focus"] li')).toHaveCount(3);
   await expect(page.getByTestId('initiative').filter({ hasText: '先享后付' })).toBeVisible();
-  await expect(page.getByTestId('finding')).toHaveCount(3);
+  await expect(page.getByTestId('finding')).toHaveCount(2);
   await expect(report.locator('[data-section="reflection"]')).toContainText('主动探测');
   await expect(report).not.toContainText('海外卡收单');
   await expect(report).not.toContainText('更新值班联系人名单');
