@@ -12,6 +12,10 @@ describe('parseMarkdownLite', () => {
     ]);
   });
 
+  it('keeps a number that starts a line as text', () => {
+    expect(parseMarkdownLite('99.5%，\n2024.05 上线')).toEqual([{ kind: 'paragraph', lines: [[{ kind: 'text', text: '99.5%，' }], [{ kind: 'text', text: '2024.05 上线' }]] }]);
+  });
+
   it('makes http(s) links links, with their text', () => {
     expect(parseInline('见 [方案](https://wiki.example.com/a?b=1) 。')).toEqual([
       { kind: 'text', text: '见 ' },

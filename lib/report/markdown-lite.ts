@@ -11,7 +11,8 @@ export type Block =
   | { kind: 'list'; ordered: boolean; items: Inline[][] };
 
 const BULLET = /^\s*[-*+•]\s+(.*)$/;
-const NUMBERED = /^\s*(?:\d{1,3}[.)、．]|[（(]\d{1,3}[)）])\s*(.*)$/;
+// "1. x", "1) x" need the space (so "99.5%" stays text); "1、x" and "（1）x" do not.
+const NUMBERED = /^\s*(?:\d{1,3}[.)．]\s+|\d{1,3}、\s*|[（(]\d{1,3}[)）]\s*)(.*)$/;
 const INLINE = /\*\*([^*\n]+?)\*\*|\[([^\]\n]*)\]\(([^)\s]*)\)/g;
 
 /** Only absolute http(s) addresses become links. */
