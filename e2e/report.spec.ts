@@ -12,14 +12,23 @@ import { getUserByEmail } from '@/db/queries/users';
 import { E2E_BASE_URL, E2E_USERS } from './fixtures/config';
 import { login, openE2eDb, screenshot } from './fixtures/helpers';
 
-const W20 = fs.readFileSync(path.resolve(process.cwd(), 'fixtures/reports/2024-W20.md'), 'utf8');
-/** The same report two and one weeks earlier, with 先享后付 at 35% and 45%. */
-const earlier = (week: number, saturday: string, day: string, progress: number) =>
-  W20.replaceAll('第20周 2024-05-18', `第${week}周 2024-05-${saturday}`)
-    .replaceAll('第20周 2024/05/18', `第${week}周 2024/05/${saturday}`)
-    .replace('2024年5月20日', `2024年5月${Number(saturday) + 2}日`)
-    .replace('- 5/15 10:12', `- 5/${day} 10:12`)
+const TEMPLATE = fs.readFileSync(path.resolve(process.cwd(), 'fixtures/reports/2024-W20.md'), 'utf8');
+/**
+ * The complete report moved to 2024-W30…W32 (weeks no other spec imports), with 先享后付 at 35%, 45%, 55%.
+ * `day` is the Saturday the report is dated, `event` the day of its one production event.
+ */
+const moved = (week: number, day: string, event: string, progress: number) =>
+  TEMPLATE.replaceAll('第20周 2024-05-18', `第${week}周 2024-${day}`)
+    .replaceAll('第20周 2024/05/18', `第${week}周 2024/${day.replace('-', '/')}`)
+    .replace('2024年5月20日', `2024年${Number(day.slice(0, 2))}月${Number(day.slice(3))}日`)
+    .replace('- 5/15 10:12', `- ${event} 10:12`)
     .replace('先享后付：开发进度 55%', `先享后付：开发进度 ${progress}%`);
+const WEEKS = [
+  { label: '2024-W30', text: moved(30, '07-27', '7/24', 35) },
+  { label: '2024-W31', text: moved(31, '08-03', '7/31', 45) },
+  { label: '2024-W32', text: moved(32, '08-10', '8/07', 55) },
+];
+const MONDAY = '2024-08-05';
 const SCREENS = path.join(process.cwd(), 'e2e', 'screenshots');
 
 test.describe.configure({ mode: 'serial' });
@@ -50,21 +59,21 @@ function sql(statement: string, ...args: unknown[]) {
 
 test('two earlier weeks imported, then the complete report: preview shows its sections, and it is saved whole', async ({ page }) => {
   await login(page, 'editor');
-  await importReport(page, earlier(18, '04', '01', 35), '2024-W18');
-  await publish(page, '2024-W18');
-  await importReport(page, earlier(19, '11', '08', 45), '2024-W19');
-  await publish(page, '2024-W19');
+  for (const w of WEEKS.slice(0, 2)) {
+    await importReport(page, w.text, w.label);
+    await publish(page, w.label);
+  }
 
-  const preview = await importReport(page, W20, '2024-W20');
+  const preview = await importReport(page, WEEKS[2].text, '2024-W32');
   // Sections, initiatives matched to the ones stored from the earlier weeks, findings with their state.
   for (const text of ['支付中心半年目标中期复盘', '先享后付', '运维堡垒机双因素认证未全覆盖', '组织支付安全意识培训一次', '先享后付开发进度推进至80%']) {
     await expect(preview).toContainText(text);
   }
-  await publish(page, '2024-W20');
+  await publish(page, '2024-W32');
 
   const db = openE2eDb();
   try {
-    const r = getWeekReport('2024-05-13', { includeInternal: true }, db);
+    const r = getWeekReport(MONDAY, { includeInternal: true }, db);
     expect(r.focus.map((i) => i.text)).toEqual(['支付中心半年目标中期复盘', '跨境收款合规材料准备', '值班手册修订']);
     expect(r.other).toHaveLength(3);
     expect(r.nextWeek).toHaveLength(4);
@@ -77,10 +86,10 @@ test('two earlier weeks imported, then the complete report: preview shows its se
 
 test('the week page reads as the whole report in the team order, in en, zh and on a phone', async ({ page, context }) => {
   // One initiative's update and one "other" item marked internal: the signed-in page shows them, a share link must not.
-  sql("UPDATE initiative_updates SET internal = 1 WHERE week_start = '2024-05-13' AND initiative_id IN (SELECT id FROM initiatives WHERE title LIKE '%海外卡收单%')");
-  sql("UPDATE week_items SET internal = 1 WHERE week_start = '2024-05-13' AND text LIKE '%更新值班联系人名单%'");
+  sql(`UPDATE initiative_updates SET internal = 1 WHERE week_start = '${MONDAY}' AND initiative_id IN (SELECT id FROM initiatives WHERE title LIKE '%海外卡收单%')`);
+  sql(`UPDATE week_items SET internal = 1 WHERE week_start = '${MONDAY}' AND text LIKE '%更新值班联系人名单%'`);
   await login(page, 'viewer');
-  await page.goto('/weeks/2024-W20');
+  await page.goto('/weeks/2024-W32');
   const report = page.getByTestId('week-report');
   const order = await report.locator(':scope > section').evaluateAll((s) => s.map((x) => x.getAttribute('data-section')));
   expect(order).toEqual(['highlights', 'focus', 'kpis', 'objectives', 'events', 'findings', 'other', 'reflection', 'next-week', 'last-week-plan']);
@@ -89,13 +98,13 @@ test('the week page reads as the whole report in the team order, in en, zh and o
   const xianxiang = page.getByTestId('initiative').filter({ hasText: '先享后付' });
   await expect(xianxiang.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '55');
   await expect(page.getByTestId('initiative').filter({ hasText: '海外卡收单' })).toBeVisible();
-  // Two findings still open; the third was closed back in W18 (every imported week says 已关闭), so it is not news in W20.
+  // Two findings still open; the third was closed back in W30 (every imported week says 已关闭), so it is not news in W32.
   await expect(page.getByTestId('finding')).toHaveCount(2);
   await expect(report.locator('[data-section="findings"]')).not.toContainText('测试环境使用生产脱敏数据未审批');
   await expect(report.locator('[data-section="other"]')).toContainText('更新值班联系人名单');
   await expect(report.locator('[data-section="reflection"]')).toContainText('对外部依赖的变更要有主动探测');
   await expect(report.locator('[data-section="next-week"] li')).toHaveCount(4);
-  // Last week's (W19) plan comes back to be checked off.
+  // Last week's (W31) plan comes back to be checked off.
   await expect(page.getByTestId('last-week-plan').locator('li')).toHaveCount(4);
   // A duration reads as hours and minutes, never a raw count past an hour; this one is 28 minutes.
   await expect(page.getByTestId('week-incidents')).toContainText('28 min');
@@ -115,14 +124,14 @@ test('the week page reads as the whole report in the team order, in en, zh and o
 
 test('the week downloads as the team Markdown, zh and en, with every section', async ({ page }) => {
   await login(page, 'viewer');
-  const zh = await page.request.get('/weeks/2024-W20/report.md?lang=zh&download=1');
+  const zh = await page.request.get('/weeks/2024-W32/report.md?lang=zh&download=1');
   expect(zh.status()).toBe(200);
-  expect(zh.headers()['content-disposition']).toContain('weekline-2024-W20-zh.md');
+  expect(zh.headers()['content-disposition']).toContain('weekline-2024-W32-zh.md');
   const md = await zh.text();
   for (const part of ['【重点工作】', '支付中心半年目标中期复盘', '先享后付', '运维堡垒机双因素认证未全覆盖', '【其他】', '收获与反思', '# 下周工作及目标']) expect(md).toContain(part);
   // Internal parts stay out of the Markdown the team sends around.
   expect(md).not.toContain('更新值班联系人名单');
-  const en = await (await page.request.get('/weeks/2024-W20/report.md?lang=en')).text();
+  const en = await (await page.request.get('/weeks/2024-W32/report.md?lang=en')).text();
   expect(en).toContain('## Focus');
   expect(en).toContain('## Reflection');
 });
@@ -132,7 +141,7 @@ test('the print view fits A4 in a light theme, with KPI trend charts, and prints
   await context.addCookies([{ name: 'weekline.lang', value: 'zh', url: E2E_BASE_URL }, { name: 'weekline.theme', value: 'dark', url: E2E_BASE_URL }]);
   // A4 is 794 CSS pixels wide at 96 dpi: nothing may be wider.
   await page.setViewportSize({ width: 794, height: 1123 });
-  await page.goto('/weeks/2024-W20/print');
+  await page.goto('/weeks/2024-W32/print');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
   // Light whatever the screen theme: the page, and a badge that is dark-tinted on screen.
   expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
@@ -166,7 +175,7 @@ test('a share link shows the whole report without anything internal', async ({ b
   }
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`/s/${token}/weeks/2024-W20`);
+  await page.goto(`/s/${token}/weeks/2024-W32`);
   const report = page.getByTestId('week-report');
   await expect(report.locator('[data-section="focus"] li')).toHaveCount(3);
   await expect(page.getByTestId('initiative').filter({ hasText: '先享后付' })).toBeVisible();
@@ -182,14 +191,14 @@ test('the board shows an initiative rising over the three imported weeks', async
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board' }).click();
   await expect(page).toHaveURL(/\/board$/);
-  await page.goto('/board?week=2024-W20');
+  await page.goto('/board?week=2024-W32');
   const row = page.getByTestId('board-initiative').filter({ hasText: '先享后付' });
   await expect(row.getByTestId('board-progress')).toHaveText('Progress 55%');
   await expect(row.getByRole('img', { name: '先享后付: 35 → 45 → 55%' })).toBeVisible();
-  // Three weeks with an update at the end of the 13-week strip.
+  // Three weeks with an update at the end of the 13-week strip (W20…W32; W20 is another spec's import).
   const cells = await row.getByTestId('status-strip').locator('rect').evaluateAll((r) => r.map((x) => x.getAttribute('data-status')));
   expect(cells).toHaveLength(13);
-  expect(cells.slice(0, 10).every((s) => s === 'none')).toBe(true);
+  expect(cells.slice(1, 10).every((s) => s === 'none')).toBe(true);
   expect(cells.slice(10).every((s) => s !== 'none')).toBe(true);
   await expect(page.getByTestId('board-findings')).toContainText('运维堡垒机双因素认证未全覆盖');
   await screenshot(page, 'board');
