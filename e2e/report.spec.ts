@@ -37,10 +37,9 @@ async function importReport(page: Page, text: string, label: string) {
   await page.goto('/import');
   await page.getByRole('textbox', { name: 'Report', exact: true }).fill(text);
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  const preview = page.getByTestId('import-preview');
-  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('import-preview')).toBeVisible();
   await expect(page.getByTestId('preview-week')).toHaveAttribute('data-week', label);
-  return preview;
+  return page.getByTestId('import-whole-report');
 }
 
 async function publish(page: Page, label: string) {
@@ -69,6 +68,8 @@ test('two earlier weeks imported, then the complete report: preview shows its se
   for (const text of ['支付中心半年目标中期复盘', '先享后付', '运维堡垒机双因素认证未全覆盖', '组织支付安全意识培训一次', '先享后付开发进度推进至80%']) {
     await expect(preview).toContainText(text);
   }
+  // 先享后付 was stored by the earlier weeks: matched, not new.
+  await expect(page.getByTestId('import-objectives').locator('li[data-match="matched"]').filter({ hasText: '先享后付' })).toBeVisible();
   await publish(page, '2024-W32');
 
   const db = openE2eDb();
