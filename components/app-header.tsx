@@ -9,6 +9,7 @@ import type { Translate } from '@/lib/i18n/messages';
 export function AppHeader({ principal, lang, t, theme }: { principal: Principal; lang: Language; t: Translate; theme: 'dark' | 'light' }) {
   const links = [
     { href: '/', label: t('nav.overview'), show: true },
+    { href: '/board', label: t('nav.board'), show: true },
     { href: '/entry', label: t('nav.entry'), show: hasRole(principal.role, 'editor') },
     { href: '/import', label: t('nav.import'), show: hasRole(principal.role, 'editor') },
     { href: '/admin/targets', label: t('nav.targets'), show: hasRole(principal.role, 'admin') },

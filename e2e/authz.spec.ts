@@ -54,6 +54,11 @@ const PAGES: PageRow[] = [
   { path: () => `/weeks/${label(PUBLISHED)}/print`, rule: 'viewer' },
   { path: () => `/weeks/${label(DRAFT)}`, rule: 'editor', secret: 'authz-draft-note' },
   { path: () => `/weeks/${label(DRAFT)}/print`, rule: 'editor', secret: 'authz-draft-note' },
+  // Reading the whole report (issue 13): the board and the week's Markdown.
+  { path: () => '/board', rule: 'viewer' },
+  { path: () => `/weeks/${label(PUBLISHED)}/report.md?lang=zh`, rule: 'viewer' },
+  { path: () => `/weeks/${label(PUBLISHED)}/report.md?lang=en&download=1`, rule: 'viewer' },
+  { path: () => `/weeks/${label(DRAFT)}/report.md?lang=zh`, rule: 'editor', secret: 'authz-draft-note' },
   { path: () => '/entry', rule: 'editor' },
   { path: () => `/entry/${label(THIS_WEEK)}`, rule: 'editor' },
   { path: () => `/entry/${label(DRAFT)}`, rule: 'editor', secret: 'authz-draft-note' },

@@ -5,6 +5,8 @@ import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
 import { AsOfSwitch } from '@/components/dashboard/as-of-switch';
 import { KioskRefresh } from '@/components/kiosk-refresh';
 import { parseAsOf } from '@/lib/kpi/snapshot';
+import { Highlights } from '@/components/report/report-sections';
+import { loadDashboardHighlights } from '@/db/queries/report-view';
 import { getPublishedBounds } from '@/db/queries/dashboard';
 import { loadDashboardModel } from '@/db/queries/dashboard-load';
 import { getDataVersion } from '@/db/queries/data-version';
@@ -64,6 +66,7 @@ export default async function OverviewPage({ searchParams }: Props) {
       </div>
       <AsOfSwitch asOf={asOf} t={t} href={(v) => `/?${rangeQuery}${v === 'reported' ? '&as=reported' : ''}`} />
       <RangeNotice notice={range.notice} />
+      <Highlights items={loadDashboardHighlights(bounds.latest, lang)} t={t} />
       <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} chartsSrc={chartsSrc} />
     </div>
   );

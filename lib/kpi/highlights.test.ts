@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS } from '../constants';
-import { computeHighlights, type HighlightInput } from './highlights';
+import { computeHighlights, overdueAsOf, overdueFindings, type HighlightInput } from './highlights';
 import type { TargetRow } from './targets';
 
 const weeks = ['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16'];
@@ -14,10 +14,10 @@ const base = (series: HighlightInput['series'], lang: 'zh' | 'en' = 'zh'): Highl
 describe('computeHighlights', () => {
   it('names a KPI below target with how many weeks in a row, in zh and en', () => {
     const series = { outbound_success_rate: [99.97, 99.96, 99.99, 99.94, 99.93] };
-    expect(computeHighlights(base(series)).map((h) => h.text)).toEqual(['出金有效成功率 99.93%，连续2周低于目标 99.95%']);
-    expect(computeHighlights(base(series, 'en')).map((h) => h.text)).toEqual(['Payout effective success rate 99.93%, below target 99.95% for 2 weeks in a row']);
+    expect(computeHighlights(base(series)).map((h) => h.text)).toEqual(['出金有效成功率 99.93%，连续2周低于目标 99.95%，下降中']);
+    expect(computeHighlights(base(series, 'en')).map((h) => h.text)).toEqual(['Payout effective success rate 99.93%, below target 99.95% for 2 weeks in a row, falling']);
     const once = { outbound_success_rate: [99.97, 99.96, 99.99, 99.99, 99.93] };
-    expect(computeHighlights(base(once))[0].text).toBe('出金有效成功率 99.93%，低于目标 99.95%');
+    expect(computeHighlights(base(once))[0].text).toBe('出金有效成功率 99.93%，低于目标 99.95%，下降中');
   });
 
   it('uses the target in force each week: a week that met the old target breaks the streak', () => {
@@ -44,6 +44,61 @@ describe('computeHighlights', () => {
   it('says every KPI is on target when nothing stands out, and orders several highlights', () => {
     expect(computeHighlights(base({ outbound_success_rate: [99.99, 99.99, 99.99, 99.99, 99.99] }, 'en'))).toEqual([{ kind: 'all_met', metricKey: null, text: 'Every KPI on target' }]);
     const h = computeHighlights(base({ hive_migration_progress: [45, 45, 45, 45, 45], health_score: [600, 600, 600, 600, 540], outbound_success_rate: [99.99, 99.99, 99.99, 99.99, 99.0] }));
-    expect(h.map((x) => x.text)).toEqual(['出金有效成功率 99.00%，低于目标 99.95%', '健康分 540分，低于目标 600分', '健康分下降 60 分', 'Hive迁移进度 45.0%，连续4周无进展']);
+    expect(h.map((x) => x.text)).toEqual(['出金有效成功率 99.00%，低于目标 99.95%，下降中', '健康分 540分，低于目标 600分，下降中', '健康分下降 60 分', 'Hive迁移进度 45.0%，连续4周无进展']);
+  });
+
+  it('says whether an off-target KPI is still falling or coming back', () => {
+    // Falling below target two weeks in a row: the brief's own sentence.
+    expect(computeHighlights(base({ outbound_success_rate: [99.97, 99.96, 99.99, 99.94, 99.93] }))[0].text).toBe('出金有效成功率 99.93%，连续2周低于目标 99.95%，下降中');
+    expect(computeHighlights(base({ outbound_success_rate: [99.97, 99.96, 99.99, 99.92, 99.93] }, 'en'))[0].text).toBe('Payout effective success rate 99.93%, below target 99.95% for 2 weeks in a row, rising');
+    expect(computeHighlights(base({ outbound_success_rate: [99.97, 99.96, 99.99, 99.93, 99.93] }))[0].text).toBe('出金有效成功率 99.93%，连续2周低于目标 99.95%');
+  });
+});
+
+describe('computeHighlights over the whole report', () => {
+  const allMet = { outbound_success_rate: [99.99, 99.99, 99.99, 99.99, 99.99] };
+  const report = (extra: Partial<HighlightInput>, lang: 'zh' | 'en' = 'zh'): HighlightInput => ({ ...base(allMet, lang), ...extra });
+
+  it('names an initiative whose progress has not moved for 3 weeks or more', () => {
+    const hive = { title: 'Hive迁移', progress: [30, 45, 45, 45, 45], status: 'on_track' };
+    expect(computeHighlights(report({ initiatives: [hive] })).map((h) => h.text)).toEqual(['Hive迁移 3 周无进展']);
+    expect(computeHighlights(report({ initiatives: [{ ...hive, title: 'Hive migration' }] }, 'en'))[0]).toEqual({ kind: 'initiative_stalled', metricKey: null, text: 'Hive migration: no progress for 3 weeks' });
+    // Still moving, finished, paused, a gap in the updates: nothing to say.
+    for (const it of [
+      { ...hive, progress: [30, 40, 45, 45, 50] },
+      { ...hive, progress: [100, 100, 100, 100, 100] },
+      { ...hive, status: 'paused' },
+      { ...hive, status: 'done' },
+      { ...hive, progress: [45, 45, null, 45, 45] },
+    ]) expect(computeHighlights(report({ initiatives: [it] }))[0].kind).toBe('all_met');
+  });
+
+  it('counts open findings past their due date by the end of the reported week', () => {
+    // The reported week is 2026-11-16 … 2026-11-22.
+    const findings = [
+      { title: 'A', status: 'open', due: '2026-11-01' },
+      { title: 'B', status: 'in_progress', due: '2026-11-21' },
+      { title: 'C', status: 'resolved', due: '2026-10-01' },
+      { title: 'D', status: 'accepted_risk', due: '2026-10-01' },
+      { title: 'E', status: 'open', due: '2026-11-22' },
+      { title: 'F', status: 'open', due: null },
+    ];
+    expect(overdueFindings(findings, '2026-11-22').map((f) => f.title)).toEqual(['A', 'B']);
+    // While the week runs, only what is due before today.
+    expect(overdueFindings(findings, overdueAsOf('2026-11-16', '2026-11-18')).map((f) => f.title)).toEqual(['A']);
+    expect(overdueAsOf('2026-11-16', '2027-01-01')).toBe('2026-11-22');
+    expect(computeHighlights(report({ findings })).map((h) => h.text)).toEqual(['2 项发现已逾期']);
+    expect(computeHighlights(report({ findings }, 'en'))[0].text).toBe('2 findings overdue');
+    expect(computeHighlights(report({ findings: findings.slice(0, 1) }, 'en'))[0].text).toBe('1 finding overdue');
+    expect(computeHighlights(report({ findings: findings.slice(2) }))[0].kind).toBe('all_met');
+  });
+
+  it('puts the KPIs first, then initiatives, then findings', () => {
+    const h = computeHighlights({
+      ...base({ health_score: [600, 600, 600, 654, 600] }),
+      initiatives: [{ title: 'Hive迁移', progress: [45, 45, 45, 45, 45], status: null }],
+      findings: [{ title: 'A', status: 'open', due: '2026-01-01' }, { title: 'B', status: 'open', due: '2026-01-01' }],
+    });
+    expect(h.map((x) => x.text)).toEqual(['健康分下降 54 分', 'Hive迁移 4 周无进展', '2 项发现已逾期']);
   });
 });

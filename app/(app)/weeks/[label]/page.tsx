@@ -15,6 +15,14 @@ import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { listTargets } from '@/db/queries/targets';
 import { addWeeks, formatWeek, weekLabel } from '@/lib/weeks';
+import { CopyMarkdown } from '@/components/report/copy-markdown';
+import { ReportSections } from '@/components/report/report-sections';
+import { WeekEvents } from '@/components/report/week-events';
+import { getReportView, getWeekHighlights, today } from '@/db/queries/report-view';
+import { overdueAsOf } from '@/lib/kpi/highlights';
+
+/** Signed-in readers see internal items too. */
+const READ = { includeInternal: true };
 
 type Props = { params: Promise<{ label: string }> };
 
@@ -37,11 +45,13 @@ export default async function WeekPage({ params }: Props) {
   const snapshots = listSnapshots(weekStart);
   const restatements = listRestatements(weekStart, undefined, snapshots);
   const restated = new Set(snapshots.length ? changedValues(snapshots[0].payload, data.values) : []);
-  const grades = new Map(snapshots.length ? gradeChanges(snapshots[0].payload, data.incidents).map((g) => [g.id, g]) : []);
   const gradeText = (g: { grade: string | null; gradeStatus: string | null }) => (g.grade ? t('restated.grade', { grade: g.grade, status: t(`week.${g.gradeStatus === 'final' ? 'final' : 'estimated'}`) }) : t('dash.ungraded'));
+  const gradeNotes = new Map(snapshots.length ? gradeChanges(snapshots[0].payload, data.incidents).map((g) => [g.id, t('restated.gradeChange', { from: gradeText(g.from), to: gradeText(g.to) })]) : []);
   const tiles = buildTiles({ metrics: data.metrics, targets: listTargets(), week: weekStart, current: data.values, previous: data.previousValues }).map((tile) => ({ ...tile, restated: restated.has(tile.metric.key) }));
   const labels = Object.fromEntries(data.metrics.map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
   const link = 'text-sky-700 underline dark:text-sky-400';
+  const mdHref = `/weeks/${weekLabel(weekStart, numbering)}/report.md`;
+  const report = getReportView(weekStart, lang, READ);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -56,35 +66,29 @@ export default async function WeekPage({ params }: Props) {
           {canEdit ? <Link className={link} href={`/entry/${weekLabel(weekStart, numbering)}`}>{t('week.edit')}</Link> : null}
         </nav>
       </div>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {tiles.map((tile) => (
-          <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} href={`/metrics/${tile.metric.key}`} />
-        ))}
-      </div>
-      <WeekRestatements snapshots={snapshots} restatements={restatements} metrics={data.metrics} printHref={`/weeks/${weekLabel(weekStart, numbering)}/print`} lang={lang} t={t} />
-      <section aria-labelledby="events" className="flex flex-col gap-2">
-        <h2 id="events" className="text-lg font-semibold">{t('week.events')}</h2>
-        {data.incidents.length === 0 ? <p className="text-sm text-slate-500">{t('week.noEvents')}</p> : (
-          <ul className="flex flex-col gap-2" data-testid="week-incidents">
-            {data.incidents.map((e) => (
-              <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
-                <p className="font-medium">
-                  {e.startedAt.replace('T', ' ')} · {e.title}
-                  {e.durationMinutes !== null ? ` · ${e.durationMinutes} min` : ''}
-                  {e.grade ? ` · ${t('dash.grade', { grade: e.grade })} (${t(`week.${e.gradeStatus ?? 'estimated'}`)})` : ` · ${t('dash.ungraded')}`}
-                </p>
-                {grades.has(e.id) ? (
-                  <p className="text-amber-800 dark:text-amber-300" data-testid="grade-change">
-                    {t('restated.gradeChange', { from: gradeText(grades.get(e.id)!.from), to: gradeText(grades.get(e.id)!.to) })}
-                  </p>
-                ) : null}
-                {e.cause ? <p>{t('week.cause')}: {e.cause}</p> : null}
-                {e.handling ? <p>{t('week.handling')}: {e.handling}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <p className="flex flex-wrap gap-3 text-sm" data-testid="report-export">
+        <CopyMarkdown href={`${mdHref}?lang=${lang}`} labels={{ copy: t('reading.copy'), copied: t('reading.copied'), failed: t('reading.copyFailed') }} />
+        <a className={link} href={`${mdHref}?lang=zh&download=1`} download>{t('reading.download', { lang: '中文' })}</a>
+        <a className={link} href={`${mdHref}?lang=en&download=1`} download>{t('reading.download', { lang: 'English' })}</a>
+      </p>
+      <ReportSections
+        report={report}
+        week={weekStart}
+        asOf={overdueAsOf(weekStart, today())}
+        t={t}
+        highlights={getWeekHighlights({ weekStart, lang, report, options: READ, current: data.week.status === 'published' ? undefined : data.values })}
+        kpis={
+          <>
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+              {tiles.map((tile) => (
+                <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} href={`/metrics/${tile.metric.key}`} />
+              ))}
+            </div>
+            <WeekRestatements snapshots={snapshots} restatements={restatements} metrics={data.metrics} printHref={`/weeks/${weekLabel(weekStart, numbering)}/print`} lang={lang} t={t} />
+          </>
+        }
+        events={<WeekEvents events={data.incidents} lang={lang} t={t} extra={gradeNotes} />}
+      />
       {data.week.notes || data.week.internalNotes ? (
         <section aria-labelledby="notes" className="flex flex-col gap-2">
           <h2 id="notes" className="text-lg font-semibold">{t('week.notes')}</h2>

@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { PrintKpis } from '@/components/report/print-kpis';
+import { ReportSections } from '@/components/report/report-sections';
+import { getSeries } from '@/db/queries/dashboard';
+import { getReportView, getWeekHighlights, today } from '@/db/queries/report-view';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { listSnapshots } from '@/db/queries/snapshots';
 import { dayOf, snapshotView } from '@/lib/kpi/snapshot';
@@ -8,10 +12,11 @@ import { listTargets } from '@/db/queries/targets';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { hasRole, requirePageRole } from '@/lib/auth';
 import { INCIDENT_COUNT_KEYS } from '@/lib/constants';
-import { formatDelta, formatMetricValue } from '@/lib/format';
 import { getTranslator } from '@/lib/i18n/server';
+import { overdueAsOf } from '@/lib/kpi/highlights';
 import { buildTiles } from '@/lib/kpi/tiles';
-import { formatWeek } from '@/lib/weeks';
+import { formatDuration } from '@/lib/report/duration';
+import { addWeeks, formatWeek } from '@/lib/weeks';
 
 type Props = { params: Promise<{ label: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,7 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${(await params).label} · print` };
 }
 
-/** The week's review on one A4 page, laid out like the team's weekly report. */
+const READ = { includeInternal: true };
+
+/** The whole report on A4, light whatever the screen theme, with a 13-week trend beside each KPI. */
 export default async function PrintWeekPage({ params, searchParams }: Props) {
   const { label } = await params;
   const principal = await requirePageRole('viewer', `/weeks/${label}/print`);
@@ -43,47 +50,47 @@ export default async function PrintWeekPage({ params, searchParams }: Props) {
   const count = (key: string) => byKey[key]?.value ?? null;
   const ab = (count('incidents_a') ?? 0) + (count('incidents_b') ?? 0);
   const cd = (count('incidents_c') ?? 0) + (count('incidents_d') ?? 0);
+  const range = getSeries({ from: addWeeks(weekStart, -12), to: weekStart });
+  // A draft (editors only) is not in the published series: its own values end the trend.
+  const series = Object.fromEntries(lines.map((tile) => [tile.metric.key, [...(range.series[tile.metric.key] ?? new Array(range.weeks.length).fill(null)).slice(0, -1), tile.value]]));
+  const report = getReportView(weekStart, lang, READ);
+  const current = data.week.status === 'published' ? undefined : data.values;
   return (
-    <article data-print-view className="mx-auto max-w-[180mm] bg-white p-8 text-[11pt] leading-relaxed text-slate-900 print:p-0">
-      <h1 className="text-2xl font-bold">{formatWeek(weekStart, numbering, lang)}</h1>
-      <p className="text-sm text-slate-500">{t(`status.${data.week.status}`)}</p>
+    <article data-print-view className="mx-auto max-w-[182mm] bg-white p-8 text-[10.5pt] leading-snug text-slate-900 print:max-w-none print:p-0">
+      <h1 className="text-xl font-bold">{formatWeek(weekStart, numbering, lang)}</h1>
+      <p className="text-xs text-slate-500">{t(`status.${data.week.status}`)}</p>
       {snapshots.length ? (
-        <p className="text-sm text-slate-600" data-testid="print-version">
+        <p className="text-xs text-slate-600" data-testid="print-version">
           {chosen ? t('print.asVersion', { version: chosen.version, at: dayOf(chosen.publishedAt), by: chosen.publishedByName ?? '—' }) : t('print.asCurrent')}
         </p>
       ) : null}
-      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '【系统运行数据】' : 'Operations figures'}</h2>
-      <ul className="mt-2 list-disc pl-6">
-        {lines.map((tile) => (
-          <li key={tile.metric.key}>
-            {zh ? tile.metric.labelZh : tile.metric.labelEn}
-            {zh ? '：' : ': '}
-            <strong>{formatMetricValue(tile.value, tile.metric, lang)}</strong>
-            {tile.delta ? ` (${formatDelta(tile.delta, tile.metric, lang)})` : ''}
-            {tile.target ? ` · ${t(`status.${tile.status}`)}` : ''}
-          </li>
-        ))}
-        <li>
-          {zh ? `事故数AB级${ab}次，CD级${cd}次` : `Incidents: grade A/B ${ab}, grade C/D ${cd}`}
-        </li>
-      </ul>
-      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '生产稳定性事件' : 'Production events'}</h2>
-      {shown.incidents.length === 0 ? <p className="mt-2">{zh ? '无' : 'None'}</p> : (
-        <ol className="mt-2 list-decimal pl-6">
-          {shown.incidents.map((e) => (
-            <li key={e.id} className="mb-2 break-inside-avoid">
-              <p>{e.startedAt.slice(5).replace('T', ' ')} {e.title}{e.durationMinutes !== null ? (zh ? `，持续${e.durationMinutes}分钟` : `, ${e.durationMinutes} min`) : ''}</p>
-              {e.cause ? <p className="pl-4">{zh ? '原因：' : 'Cause: '}{e.cause}</p> : null}
-              {e.handling ? <p className="pl-4">{zh ? '处置：' : 'Handling: '}{e.handling}{e.grade ? (zh ? `。${e.gradeStatus === 'final' ? '定级' : '预估'}${e.grade}级` : ` · grade ${e.grade} (${e.gradeStatus})`) : ''}</p> : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ReportSections
+        print
+        report={report}
+        week={weekStart}
+        asOf={overdueAsOf(weekStart, today())}
+        t={t}
+        highlights={getWeekHighlights({ weekStart, lang, report, options: READ, current })}
+        kpis={<PrintKpis tiles={lines} series={series} lang={lang} t={t} incidents={zh ? `事故数AB级${ab}次，CD级${cd}次` : `Incidents: grade A/B ${ab}, grade C/D ${cd}`} />}
+        events={
+          shown.incidents.length === 0 ? <p>{t('reading.none')}</p> : (
+            <ol className="list-decimal pl-6">
+              {shown.incidents.map((e) => (
+                <li key={e.id} className="mb-1 break-inside-avoid">
+                  <p>{e.startedAt.slice(5).replace('T', ' ')} {e.title}{e.durationMinutes !== null ? (zh ? `，持续${formatDuration(e.durationMinutes, lang)}` : `, ${formatDuration(e.durationMinutes, lang)}`) : ''}</p>
+                  {e.cause ? <p className="pl-4">{zh ? '原因：' : 'Cause: '}{e.cause}</p> : null}
+                  {e.handling || e.grade ? <p className="pl-4">{zh ? '处置：' : 'Handling: '}{e.handling}{e.grade ? (zh ? `。${e.gradeStatus === 'final' ? '定级' : '预估'}${e.grade}级` : ` · grade ${e.grade} (${e.gradeStatus})`) : ''}</p> : null}
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      />
       {shown.notes ? (
-        <>
-          <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '备注' : 'Notes'}</h2>
-          <p className="mt-2 whitespace-pre-wrap">{shown.notes}</p>
-        </>
+        <section className="break-inside-avoid">
+          <h2 className="mt-4 border-b border-slate-300 text-base font-semibold">{t('week.notes')}</h2>
+          <p className="mt-1 whitespace-pre-wrap">{shown.notes}</p>
+        </section>
       ) : null}
     </article>
   );

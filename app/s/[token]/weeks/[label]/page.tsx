@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { MetricTile } from '@/components/metric-tile';
-import { SharedIncidents } from '@/components/share/shared-incidents';
+import { ReportSections } from '@/components/report/report-sections';
+import { WeekEvents } from '@/components/report/week-events';
+import { getReportView, getWeekHighlights, today } from '@/db/queries/report-view';
+import { overdueAsOf } from '@/lib/kpi/highlights';
 import { getSharedWeek } from '@/db/queries/share-links-view';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
@@ -17,7 +20,10 @@ export const metadata: Metadata = { title: 'Shared week' };
 
 type Props = { params: Promise<{ token: string; label: string }> };
 
-/** A published week inside the link's range: values, production events and public notes. Nothing else. */
+/** Share links read nothing marked internal. */
+const PUBLIC = { includeInternal: false };
+
+/** A published week inside the link's range: the whole report without internal notes or anything internal. */
 export default async function SharedWeekPage({ params }: Props) {
   const { token, label } = await params;
   const scope = await requireShareScope(token);
@@ -30,6 +36,7 @@ export default async function SharedWeekPage({ params }: Props) {
   const weekHref = (w: string) => `${basePath}/weeks/${weekLabel(w, numbering)}`;
   const tiles = buildTiles({ metrics: data.metrics, targets: data.targets, week: weekStart, current: data.values, previous: data.previousValues });
   const link = 'text-sky-700 underline dark:text-sky-400';
+  const report = getReportView(weekStart, lang, PUBLIC);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -42,12 +49,21 @@ export default async function SharedWeekPage({ params }: Props) {
           {data.nextWeek ? <Link className={link} href={weekHref(data.nextWeek)} data-testid="next-week">{weekLabel(data.nextWeek, numbering)} →</Link> : null}
         </nav>
       </div>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="tiles">
-        {tiles.map((tile) => (
-          <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} />
-        ))}
-      </div>
-      <SharedIncidents incidents={data.incidents} t={t} />
+      <ReportSections
+        report={report}
+        week={weekStart}
+        asOf={overdueAsOf(weekStart, today())}
+        t={t}
+        highlights={getWeekHighlights({ weekStart, lang, report, options: PUBLIC })}
+        kpis={
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="tiles">
+            {tiles.map((tile) => (
+              <MetricTile key={tile.metric.key} tile={tile} lang={lang} t={t} />
+            ))}
+          </div>
+        }
+        events={<WeekEvents events={data.incidents} lang={lang} t={t} />}
+      />
       {data.notes ? (
         <section aria-labelledby="notes" className="flex flex-col gap-2">
           <h2 id="notes" className="text-lg font-semibold">{t('share.notes')}</h2>
