@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '@/lib/i18n/messages';
+import { draftToPayload, reportConflictLabel, reportToDraft, type StoredReport } from './adapter';
+
+const prefill: StoredReport = {
+  focus: [{ id: 5, text: '支付账户2.0', internal: false, carriedFrom: null }],
+  other: [],
+  nextWeek: [{ id: 9, text: 'Hive迁移', internal: false, carriedFrom: 3 }],
+  reflection: '暂无',
+  planChecks: [{ itemId: 3, text: 'Hive迁移', outcome: null, reason: '' }],
+  objectives: [
+    {
+      id: 1,
+      code: 'O1',
+      titleZh: '服务业务',
+      titleEn: 'Serve the business',
+      initiatives: [
+        { id: 21, objectiveId: 1, parentId: null, title: '新支付能力建设', owner: '张三', archived: false, update: { status: 'on_track', progress: 40, text: '', internal: false } },
+        { id: 22, objectiveId: 1, parentId: 21, title: '渠道B', owner: '', archived: false, update: null },
+        { id: 23, objectiveId: 1, parentId: null, title: '旧项目', owner: '', archived: true, update: null },
+      ],
+    },
+  ],
+  findings: [{ id: 31, title: '数据分级', source: '审计', owner: '李四', status: 'open', dueDate: '2026-12-31', note: null }],
+};
+
+describe('prefill → draft', () => {
+  const d = reportToDraft(prefill, 'zh');
+  it('carries status and progress, text empty; no status stays empty', () => {
+    expect(d.initiatives.map((i) => [i.id, i.status, i.progress, i.text])).toEqual([
+      [21, 'on_track', '40', ''],
+      [22, '', '', ''],
+    ]);
+  });
+  it('leaves archived initiatives out and names objectives in the reader’s language', () => {
+    expect(d.initiatives.some((i) => i.id === 23)).toBe(false);
+    expect(d.objectives[0].title).toBe('服务业务');
+    expect(reportToDraft(prefill, 'en').objectives[0].title).toBe('Serve the business');
+  });
+  it('keeps a finding’s status and due date, and a carried plan item’s origin', () => {
+    expect(d.findings[0]).toMatchObject({ id: 31, status: 'open', due: '2026-12-31', note: '' });
+    expect(d.nextWeek[0]).toMatchObject({ id: 9, carriedFrom: 3 });
+    expect(d.planChecks[0]).toEqual({ itemId: 3, text: 'Hive迁移', outcome: '', reason: '' });
+  });
+  it('round-trips into the submit without losing ids or origins', () => {
+    const p = draftToPayload(d);
+    expect(p.nextWeek).toEqual([{ id: 9, text: 'Hive迁移', internal: false, carriedFrom: 3 }]);
+    expect(p.initiatives[0]).toEqual({ initiativeId: 21, status: 'on_track', progress: '40', text: '', internal: false });
+  });
+});
+
+describe('conflict labels', () => {
+  const d = reportToDraft(prefill, 'zh');
+  const t = translator('zh');
+  it('names report fields the way the form shows them', () => {
+    expect(reportConflictLabel('report.focus.5', d, t)).toBe('重点工作 1');
+    expect(reportConflictLabel('report.initiatives.21', d, t)).toBe('重点项目：新支付能力建设');
+    expect(reportConflictLabel('report.findings.31', d, t)).toBe('问题：数据分级');
+    expect(reportConflictLabel('report.reflection', d, t)).toBe('收获与反思');
+    expect(reportConflictLabel('values.x', d, t)).toBeNull();
+  });
+});

@@ -1,0 +1,100 @@
+// The report sections of the weekly form, as typed (strings), one draft per week. The stored shapes come
+// from lib/report/model.ts; adapter.ts maps them onto these drafts and back.
+export const INITIATIVE_STATUSES = ['not_started', 'on_track', 'at_risk', 'off_track', 'done', 'paused'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export const FINDING_STATUSES = ['open', 'in_progress', 'resolved', 'accepted_risk'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export const PLAN_OUTCOMES = ['done', 'partly', 'not_done'] as const;
+export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
+
+/** A line of a list section (focus, other, next week's plan). `carriedFrom`: last week's plan item it continues. */
+export interface TextItemDraft {
+  clientKey: string;
+  id?: number;
+  text: string;
+  carriedFrom?: number;
+  /** Kept as stored: the form has no switch for it, and a save never clears it. */
+  internal?: boolean;
+}
+
+export interface ObjectiveDraft {
+  id: number;
+  code: string;
+  title: string;
+}
+
+/** An initiative and this week's update of it. `parentId`: the group it sits under ("A. 支付账户2.0升级"). */
+export interface InitiativeDraft {
+  id: number;
+  objectiveId: number;
+  parentId: number | null;
+  title: string;
+  owner: string;
+  status: InitiativeStatus | '';
+  progress: string;
+  text: string;
+  internal?: boolean;
+}
+
+/** A finding and this week's note on it. */
+export interface FindingDraft {
+  id: number;
+  title: string;
+  source: string;
+  owner: string;
+  status: FindingStatus;
+  due: string;
+  note: string;
+  internal?: boolean;
+}
+
+/** One item of last week's plan, checked off this week. */
+export interface PlanCheckDraft {
+  itemId: number;
+  text: string;
+  outcome: PlanOutcome | '';
+  reason: string;
+}
+
+export interface ReportDraft {
+  focus: TextItemDraft[];
+  objectives: ObjectiveDraft[];
+  initiatives: InitiativeDraft[];
+  findings: FindingDraft[];
+  other: TextItemDraft[];
+  reflection: string;
+  nextWeek: TextItemDraft[];
+  planChecks: PlanCheckDraft[];
+}
+
+export type ListSection = 'focus' | 'other' | 'nextWeek';
+
+/** What an audited lifecycle action answers (add / rename / archive an initiative, add a finding). */
+export interface LifecycleResult {
+  ok: boolean;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+  id?: number;
+}
+
+export interface NewInitiative {
+  objectiveId: number;
+  parentId: number | null;
+  title: string;
+  owner: string;
+}
+
+export interface NewFinding {
+  title: string;
+  source: string;
+  owner: string;
+  due: string;
+}
+
+/** The server actions the sections call directly: each is its own audited write, outside the week's save. */
+export interface ReportLifecycle {
+  addInitiative: (input: NewInitiative) => Promise<LifecycleResult>;
+  renameInitiative: (input: { id: number; title: string }) => Promise<LifecycleResult>;
+  archiveInitiative: (input: { id: number }) => Promise<LifecycleResult>;
+  addFinding: (input: NewFinding) => Promise<LifecycleResult>;
+}
