@@ -7,6 +7,10 @@ import type { ConflictDetail } from '@/db/queries/save-week';
 import type { Language, WeekStatus } from '@/lib/constants';
 import type { FormLabels } from '@/lib/i18n/form-labels';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
+import { draftToPayload } from '../report-form/adapter';
+import { ReportSections } from '../report-form/report-sections';
+import type { ReportDraft, ReportLifecycle } from '../report-form/types';
+import { translator } from '@/lib/i18n/messages';
 import { ConflictPanel } from './conflict-panel';
 import { incidentToDraft } from './drafts';
 import { IncidentEditor } from './incident-editor';
@@ -26,10 +30,14 @@ export function WeekForm(props: {
   initial: WeekDraft;
   labels: FormLabels;
   lang: Language;
+  /** The report sections (issue 13): this week's stored report, or last week's carried into it. */
+  report?: { initial: ReportDraft; lifecycle: ReportLifecycle };
 }) {
   const l = props.labels;
   const router = useRouter();
   const [draft, setDraft] = useState<WeekDraft>(props.initial);
+  const [report, setReport] = useState<ReportDraft | null>(props.report?.initial ?? null);
+  const updateReport = (fn: (d: ReportDraft) => ReportDraft) => setReport((r) => (r ? fn(r) : r));
   const [baseVersion, setBaseVersion] = useState(props.version);
   const [status, setStatus] = useState<WeekStatus>(props.status);
   const [result, setResult] = useState<SaveWeekResult | null>(null);
@@ -63,6 +71,7 @@ export function WeekForm(props: {
         intent,
         confirmMissing,
         incidents: incidents.map(({ clientKey: _k, ...e }) => e),
+        ...(report ? { report: draftToPayload(report) } : {}),
       };
       const r = await saveWeekAction(payload);
       setResult(r);
@@ -152,6 +161,10 @@ export function WeekForm(props: {
           newIncident={() => ({ clientKey: newKey(), title: '', startedAt: `${props.weekStart}T09:00`, endedAt: '', durationMinutes: '', grade: '', gradeStatus: '', cause: '', handling: '' })}
         />
       </section>
+
+      {report && props.report ? (
+        <ReportSections draft={report} update={updateReport} errors={errors} lifecycle={props.report.lifecycle} newKey={newKey} t={translator(props.lang)} />
+      ) : null}
 
       <section aria-labelledby="notes-heading" className="grid gap-4 md:grid-cols-2">
         <h2 id="notes-heading" className="sr-only">{l.notes}</h2>
