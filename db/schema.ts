@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { CHANNEL_KINDS, DIRECTIONS, GRADES, GRADE_STATUSES, METRIC_KINDS, OUTBOX_KINDS, OUTBOX_STATUSES, ROLES, WEEK_STATUSES } from '@/lib/constants';
+import { FINDING_STATUSES, INITIATIVE_STATUSES, PLAN_OUTCOMES, WEEK_ITEM_SECTIONS } from '@/lib/report/model';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -135,6 +136,8 @@ export const weeks = sqliteTable('weeks', {
   notes: text('notes').notNull().default(''),
   /** Never leaves the signed-in app (share links omit it). */
   internalNotes: text('internal_notes').notNull().default(''),
+  /** 收获与反思 (issue 13): '' when the week has none. */
+  reflection: text('reflection').notNull().default(''),
   /** Bumped by every save of the week: the optimistic-concurrency check compares it. */
   version: integer('version').notNull().default(1),
   publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
@@ -191,12 +194,143 @@ export const incidents = sqliteTable(
   (t) => [index('incidents_week_idx').on(t.weekStart)],
 );
 
+// ---- The whole report (issue 13): objectives, initiatives, findings and the week's sections. ----
+// Weekly rows (updates, notes, items, plan checks) are written only by saveWeek, audited and merged like
+// values; objectives, initiatives and findings themselves by db/queries/report-admin.ts, audited too.
+
+/** A half-year objective ("O1 服务业务"); one code per period. */
+export const objectives = sqliteTable(
+  'objectives',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    titleZh: text('title_zh').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    /** `2024H1` */
+    period: text('period').notNull(),
+    sort: integer('sort').notNull().default(0),
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('objectives_period_code_uq').on(t.period, t.code)],
+);
+
+/** Persists across weeks; `parentId` is an optional group initiative ("A. 支付账户2.0升级"). */
+export const initiatives = sqliteTable(
+  'initiatives',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    objectiveId: integer('objective_id')
+      .notNull()
+      .references(() => objectives.id),
+    parentId: integer('parent_id'),
+    title: text('title').notNull(),
+    owner: text('owner').notNull().default(''),
+    sort: integer('sort').notNull().default(0),
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('initiatives_objective_idx').on(t.objectiveId)],
+);
+
+export const initiativeUpdates = sqliteTable(
+  'initiative_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id),
+    weekStart: text('week_start')
+      .notNull()
+      .references(() => weeks.weekStart, { onDelete: 'cascade' }),
+    status: text('status', { enum: INITIATIVE_STATUSES }).notNull(),
+    progress: real('progress'),
+    text: text('text').notNull().default(''),
+    internal: integer('internal', { mode: 'boolean' }).notNull().default(false),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('initiative_updates_initiative_week_uq').on(t.initiativeId, t.weekStart), index('initiative_updates_week_idx').on(t.weekStart)],
+);
+
+/** An audit or inspection finding; open across weeks until resolved. `status` follows its newest note. */
+export const findings = sqliteTable('findings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  source: text('source').notNull().default(''),
+  owner: text('owner').notNull().default(''),
+  status: text('status', { enum: FINDING_STATUSES }).notNull().default('open'),
+  dueDate: text('due_date'),
+  openedWeek: text('opened_week').notNull(),
+  resolvedWeek: text('resolved_week'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const findingNotes = sqliteTable(
+  'finding_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id),
+    weekStart: text('week_start')
+      .notNull()
+      .references(() => weeks.weekStart, { onDelete: 'cascade' }),
+    status: text('status', { enum: FINDING_STATUSES }).notNull(),
+    text: text('text').notNull().default(''),
+    internal: integer('internal', { mode: 'boolean' }).notNull().default(false),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('finding_notes_finding_week_uq').on(t.findingId, t.weekStart), index('finding_notes_week_idx').on(t.weekStart)],
+);
+
+/** The week's focus, other and next-week items, in `position` order within a section. */
+export const weekItems = sqliteTable(
+  'week_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    weekStart: text('week_start')
+      .notNull()
+      .references(() => weeks.weekStart, { onDelete: 'cascade' }),
+    section: text('section', { enum: WEEK_ITEM_SECTIONS }).notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    internal: integer('internal', { mode: 'boolean' }).notNull().default(false),
+    /** A previous week's next_week item carried forward (unfinished). */
+    carriedFrom: integer('carried_from'),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('week_items_week_idx').on(t.weekStart, t.section, t.position)],
+);
+
+/** This week checking off one of the previous week's next_week items. */
+export const planChecks = sqliteTable(
+  'plan_checks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    weekStart: text('week_start')
+      .notNull()
+      .references(() => weeks.weekStart, { onDelete: 'cascade' }),
+    itemId: integer('item_id').notNull(),
+    outcome: text('outcome', { enum: PLAN_OUTCOMES }).notNull(),
+    reason: text('reason').notNull().default(''),
+    updatedBy: text('updated_by').references(() => user.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('plan_checks_week_item_uq').on(t.weekStart, t.itemId)],
+);
+
 /** Append-only (triggers refuse UPDATE and DELETE): who changed what, when and why. */
 export const revisions = sqliteTable(
   'revisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    entity: text('entity', { enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share', 'api_key', 'channel'] }).notNull(),
+    entity: text('entity', {
+      enum: ['value', 'target', 'metric', 'incident', 'week', 'user', 'share', 'api_key', 'channel', 'objective', 'initiative', 'initiative_update', 'finding', 'finding_note', 'week_item', 'plan_check'],
+    }).notNull(),
     entityId: text('entity_id').notNull(),
     weekStart: text('week_start'),
     /** The week's version this change produced: a conflicting editor is shown every change after theirs. */
@@ -346,3 +480,7 @@ export type ShareLinkRow = typeof shareLinks.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type ChannelRow = typeof channels.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
+export type ObjectiveRow = typeof objectives.$inferSelect;
+export type InitiativeRow = typeof initiatives.$inferSelect;
+export type FindingRow = typeof findings.$inferSelect;
+export type WeekItemRow = typeof weekItems.$inferSelect;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GRADES, GRADE_STATUSES, type MetricKind } from '../constants';
 import { roundTo } from '../format';
 import { currentWeekStart, isRealDateTime, weekStartProblem, type WeekProblem } from '../weeks';
+import { reportEntrySchema } from './report-entry';
 import { plainText } from './text';
 
 export interface EntryMetric {
@@ -140,6 +141,8 @@ export function weekEntrySchema(metrics: readonly EntryMetric[]) {
       .default({})
       .transform((cells) => deriveValues(metrics, cells)),
     incidents: z.array(incidentSchema).max(100, { error: 'At most 100 events a week.' }).default([]),
+    /** The whole report's part (issue 13); absent: the report is untouched. */
+    report: reportEntrySchema.optional(),
   })
   .superRefine((e, ctx) => {
     // A week that has not started yet has no figures to publish; drafts for it are fine.
