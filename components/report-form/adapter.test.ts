@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '@/lib/i18n/messages';
-import { draftToPayload, reportConflictLabel, reportToDraft, type StoredReport } from './adapter';
+import { draftToPayload, reportConflictLabel, reportErrorKey, reportErrorsOf, reportToDraft, type StoredReport } from './adapter';
+import { carryForward, setPlanCheck } from './state';
 
 const prefill: StoredReport = {
   focus: [{ id: 5, text: '支付账户2.0', internal: false, carriedFrom: null }],
@@ -42,10 +43,15 @@ describe('prefill → draft', () => {
     expect(d.nextWeek[0]).toMatchObject({ id: 9, carriedFrom: 3 });
     expect(d.planChecks[0]).toEqual({ itemId: 3, text: 'Hive迁移', outcome: '', reason: '' });
   });
-  it('round-trips into the submit without losing ids or origins', () => {
+  it('goes into the submit without losing ids or origins; untouched initiatives and plan items are left out', () => {
     const p = draftToPayload(d);
-    expect(p.nextWeek).toEqual([{ id: 9, text: 'Hive迁移', internal: false, carriedFrom: 3 }]);
-    expect(p.initiatives[0]).toEqual({ initiativeId: 21, status: 'on_track', progress: '40', text: '', internal: false });
+    expect(p.items).toEqual([
+      { id: 5, section: 'focus', text: '支付账户2.0', internal: false, carriedFrom: null },
+      { id: 9, section: 'next_week', text: 'Hive迁移', internal: false, carriedFrom: 3 },
+    ]);
+    expect(p.updates).toEqual([{ initiativeId: 21, status: 'on_track', progress: '40', text: '', internal: false }]);
+    expect(p.findingNotes).toEqual([{ findingId: 31, status: 'open', text: '', internal: false }]);
+    expect(p.planChecks).toEqual([]);
   });
 });
 
@@ -53,10 +59,36 @@ describe('conflict labels', () => {
   const d = reportToDraft(prefill, 'zh');
   const t = translator('zh');
   it('names report fields the way the form shows them', () => {
-    expect(reportConflictLabel('report.focus.5', d, t)).toBe('重点工作 1');
-    expect(reportConflictLabel('report.initiatives.21', d, t)).toBe('重点项目：新支付能力建设');
-    expect(reportConflictLabel('report.findings.31', d, t)).toBe('问题：数据分级');
+    expect(reportConflictLabel('report.items.5', d, t)).toBe('重点工作 1');
+    expect(reportConflictLabel('report.items.9', d, t)).toBe('下周计划 1');
+    expect(reportConflictLabel('report.updates.21', d, t)).toBe('重点项目：新支付能力建设');
+    expect(reportConflictLabel('report.findingNotes.31', d, t)).toBe('问题：数据分级');
+    expect(reportConflictLabel('report.planChecks.3', d, t)).toBe('上周计划：Hive迁移');
     expect(reportConflictLabel('report.reflection', d, t)).toBe('收获与反思');
     expect(reportConflictLabel('values.x', d, t)).toBeNull();
+  });
+});
+
+describe('server errors → the fields they belong to', () => {
+  it('names each error by the item, initiative or plan item that was sent, whatever its place in the submit', () => {
+    let d = reportToDraft(prefill, 'zh');
+    d = { ...d, initiatives: d.initiatives.map((i) => (i.id === 22 ? { ...i, text: '进展' } : i)) };
+    d = { ...d, planChecks: [...d.planChecks, { itemId: 4, text: '渠道C联调', outcome: '', reason: '' }] };
+    // Item 3 is already in this week's plan (carried before): carrying it again changes nothing.
+    expect(carryForward(setPlanCheck(d, 3, { outcome: 'partly' }), 3, 'x').nextWeek).toHaveLength(1);
+    d = carryForward(setPlanCheck(d, 4, { outcome: 'not_done' }), 4, 'new-1');
+    const p = draftToPayload(d);
+    expect(p.updates.map((u) => u.initiativeId)).toEqual([21, 22]);
+    const errors = reportErrorsOf(d, {
+      'report.items.2.text': ['Write the item, or remove it.'],
+      'report.updates.1.status': ['Choose a status.'],
+      'report.planChecks.0.reason': ['Say why.'],
+      'values.x.value': ['not mine'],
+    });
+    expect(errors).toEqual({
+      [reportErrorKey.listItem('new-1')]: ['Write the item, or remove it.'],
+      [reportErrorKey.initiative(22, 'status')]: ['Choose a status.'],
+      [reportErrorKey.plan(4, 'reason')]: ['Say why.'],
+    });
   });
 });

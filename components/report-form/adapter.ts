@@ -2,25 +2,19 @@
 // → the form's draft; the draft → the `report` part of the week's submit; the server's error keys and the
 // merge's field names → the form's fields and readable labels. Pure.
 import type { Translate } from '@/lib/i18n/messages';
-import type { ListSection, ReportDraft, TextItemDraft } from './types';
+import type { WeekFinding, WeekInitiative, WeekItem, WeekObjective, WeekReport, WeekItemSection } from '@/lib/report/model';
+import type { InitiativeDraft, ListSection, ReportDraft, TextItemDraft } from './types';
 
-type StoredItem = { id: number; text: string; internal: boolean; carriedFrom: number | null };
-type StoredUpdate = { status: ReportDraft['initiatives'][number]['status'] & string; progress: number | null; text: string; internal: boolean };
-/** The part of `WeekReport` the form reads (structural, so the form does not import the database layer). */
-export interface StoredReport {
+type StoredItem = Pick<WeekItem, 'id' | 'text' | 'internal' | 'carriedFrom'>;
+/** The part of `WeekReport` (lib/report/model.ts) the form reads. */
+export interface StoredReport extends Pick<WeekReport, 'reflection' | 'planChecks'> {
   focus: StoredItem[];
   other: StoredItem[];
   nextWeek: StoredItem[];
-  reflection: string;
-  planChecks: { itemId: number; text: string; outcome: 'done' | 'partly' | 'not_done' | null; reason: string }[];
-  objectives: {
-    id: number;
-    code: string;
-    titleZh: string;
-    titleEn: string;
-    initiatives: { id: number; objectiveId: number; parentId: number | null; title: string; owner: string; archived: boolean; update: StoredUpdate | null }[];
-  }[];
-  findings: { id: number; title: string; source: string; owner: string; status: ReportDraft['findings'][number]['status']; dueDate: string | null; note: { status: ReportDraft['findings'][number]['status']; text: string; internal: boolean } | null }[];
+  objectives: (Pick<WeekObjective, 'id' | 'code' | 'titleZh' | 'titleEn'> & {
+    initiatives: Pick<WeekInitiative, 'id' | 'objectiveId' | 'parentId' | 'title' | 'owner' | 'archived' | 'update' | 'carried'>[];
+  })[];
+  findings: Pick<WeekFinding, 'id' | 'title' | 'source' | 'owner' | 'status' | 'dueDate' | 'note' | 'carried'>[];
 }
 
 const itemToDraft = (i: StoredItem): TextItemDraft => ({
@@ -53,6 +47,7 @@ export function reportToDraft(r: StoredReport, lang: 'zh' | 'en'): ReportDraft {
           progress: i.update?.progress === null || i.update?.progress === undefined ? '' : String(i.update.progress),
           text: i.update?.text ?? '',
           ...(i.update?.internal ? { internal: true } : {}),
+          ...(i.carried ? { carried: true } : {}),
         })),
     ),
     findings: r.findings.map((f) => ({
@@ -64,52 +59,86 @@ export function reportToDraft(r: StoredReport, lang: 'zh' | 'en'): ReportDraft {
       due: f.dueDate ?? '',
       note: f.note?.text ?? '',
       ...(f.note?.internal ? { internal: true } : {}),
+      ...(f.carried ? { carried: true } : {}),
     })),
   };
 }
 
-const listPayload = (items: TextItemDraft[]) =>
-  items.map((i) => ({ ...(i.id === undefined ? {} : { id: i.id }), text: i.text, internal: i.internal ?? false, ...(i.carriedFrom === undefined ? {} : { carriedFrom: i.carriedFrom }) }));
+const SECTIONS: readonly [ListSection, WeekItemSection][] = [
+  ['focus', 'focus'],
+  ['other', 'other'],
+  ['nextWeek', 'next_week'],
+];
 
-/** The `report` part of the week's submit, as typed (the server validates and converts every field). */
+/** An initiative the editor has not given a status, progress or text this week is left out (untouched). */
+const hasUpdate = (i: InitiativeDraft) => i.status !== '' || i.progress.trim() !== '' || i.text.trim() !== '';
+/** A plan item not checked and without a reason is left out (untouched). */
+const sentCheck = (c: ReportDraft['planChecks'][number]) => c.outcome !== '' || c.reason.trim() !== '';
+
+/** The `report` part of the week's submit (lib/validation/report-entry.ts), as typed: the server validates it. */
 export function draftToPayload(d: ReportDraft) {
   return {
-    focus: listPayload(d.focus),
-    other: listPayload(d.other),
-    nextWeek: listPayload(d.nextWeek),
     reflection: d.reflection,
-    initiatives: d.initiatives.map((i) => ({ initiativeId: i.id, status: i.status, progress: i.progress, text: i.text, internal: i.internal ?? false })),
-    findings: d.findings.map((f) => ({ findingId: f.id, status: f.status, due: f.due, text: f.note, internal: f.internal ?? false })),
-    planChecks: d.planChecks.map((c) => ({ itemId: c.itemId, outcome: c.outcome, reason: c.reason })),
+    items: SECTIONS.flatMap(([key, section]) =>
+      d[key].map((i) => ({ ...(i.id === undefined ? {} : { id: i.id }), section, text: i.text, internal: i.internal ?? false, carriedFrom: i.carriedFrom ?? null })),
+    ),
+    updates: d.initiatives.filter(hasUpdate).map((i) => ({ initiativeId: i.id, status: i.status, progress: i.progress, text: i.text, internal: i.internal ?? false })),
+    findingNotes: d.findings.map((f) => ({ findingId: f.id, status: f.status, text: f.note, internal: f.internal ?? false })),
+    planChecks: d.planChecks.filter(sentCheck).map((c) => ({ itemId: c.itemId, outcome: c.outcome === '' ? null : c.outcome, reason: c.reason })),
   };
 }
 
-const SECTION_KEY: Record<ListSection, string> = { focus: 'focus', other: 'other', nextWeek: 'nextWeek' };
-
-/** The server's field-error keys for the report part (zod paths joined by dots). */
+/** The form's own error keys: by identity (client key, initiative, finding, plan item), so later edits never shift them. */
 export const reportErrorKey = {
-  listText: (section: ListSection, i: number) => `report.${SECTION_KEY[section]}.${i}.text`,
-  initiative: (i: number, f: 'status' | 'progress' | 'text') => `report.initiatives.${i}.${f}`,
-  finding: (i: number, f: 'status' | 'due' | 'note') => `report.findings.${i}.${f === 'note' ? 'text' : f}`,
-  planOutcome: (i: number) => `report.planChecks.${i}.outcome`,
-  planReason: (i: number) => `report.planChecks.${i}.reason`,
-  reflection: 'report.reflection',
+  listItem: (clientKey: string) => `rf.item.${clientKey}`,
+  initiative: (id: number, f: 'status' | 'progress' | 'text') => `rf.initiative.${id}.${f}`,
+  finding: (id: number, f: 'status' | 'text') => `rf.finding.${id}.${f}`,
+  plan: (itemId: number, f: 'outcome' | 'reason') => `rf.plan.${itemId}.${f}`,
+  reflection: 'rf.reflection',
 } as const;
+
+/**
+ * The server's errors for the report part (zod paths such as `report.items.3.text`) renamed onto the fields of
+ * the draft that was sent; errors without a field of their own (a list over its limit) keep their key.
+ */
+export function reportErrorsOf(sent: ReportDraft, fieldErrors: Record<string, string[]>): Record<string, string[]> {
+  const items = SECTIONS.flatMap(([key]) => sent[key]);
+  const updates = sent.initiatives.filter(hasUpdate);
+  const checks = sent.planChecks.filter(sentCheck);
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(fieldErrors)) {
+    const [head, part, rawIndex, field] = key.split('.');
+    if (head !== 'report') continue;
+    const i = Number(rawIndex);
+    const name =
+      part === 'reflection' ? reportErrorKey.reflection
+      : part === 'items' && items[i] ? reportErrorKey.listItem(items[i].clientKey)
+      : part === 'updates' && updates[i] && (field === 'status' || field === 'progress' || field === 'text') ? reportErrorKey.initiative(updates[i].id, field)
+      : part === 'findingNotes' && sent.findings[i] && (field === 'status' || field === 'text') ? reportErrorKey.finding(sent.findings[i].id, field)
+      : part === 'planChecks' && checks[i] && (field === 'outcome' || field === 'reason') ? reportErrorKey.plan(checks[i].itemId, field)
+      : key;
+    (out[name] ??= []).push(...messages);
+  }
+  return out;
+}
 
 const LIST_LABEL = { focus: 'rf.focusItem', other: 'rf.otherItem', nextWeek: 'rf.nextWeekItem' } as const;
 
-/** A readable name for a report field of the merge ("重点工作 2", an initiative's title…), or null when unknown. */
+/** A readable name for a report field of the merge (lib/report/report-merge.ts names them) ("重点工作 2", an initiative's title…), or null when unknown. */
 export function reportConflictLabel(field: string, d: ReportDraft, t: Translate): string | null {
   const [head, kind, rawId] = field.split('.');
   if (head !== 'report') return null;
   const id = Number(rawId);
   if (kind === 'reflection') return t('rf.reflection');
-  if (kind === 'focus' || kind === 'other' || kind === 'nextWeek') {
-    const at = d[kind].findIndex((i) => i.id === id);
-    return t(LIST_LABEL[kind], { n: at >= 0 ? at + 1 : '?' });
+  if (kind === 'items') {
+    for (const [list] of SECTIONS) {
+      const at = d[list].findIndex((i) => i.id === id);
+      if (at >= 0) return t(LIST_LABEL[list], { n: at + 1 });
+    }
+    return null;
   }
-  if (kind === 'initiatives') return t('rf.conflict.initiative', { title: d.initiatives.find((i) => i.id === id)?.title ?? rawId });
-  if (kind === 'findings') return t('rf.conflict.finding', { title: d.findings.find((f) => f.id === id)?.title ?? rawId });
+  if (kind === 'updates') return t('rf.conflict.initiative', { title: d.initiatives.find((i) => i.id === id)?.title ?? rawId });
+  if (kind === 'findingNotes') return t('rf.conflict.finding', { title: d.findings.find((f) => f.id === id)?.title ?? rawId });
   if (kind === 'planChecks') return t('rf.conflict.plan', { text: d.planChecks.find((c) => c.itemId === id)?.text ?? rawId });
   return null;
 }

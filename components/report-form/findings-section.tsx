@@ -19,14 +19,14 @@ export function FindingsSection(props: {
   t: Translate;
 }) {
   const { draft, update, errors, t } = props;
-  const patch = (id: number, p: Partial<FindingDraft>) => update((d) => ({ ...d, findings: d.findings.map((f) => (f.id === id ? { ...f, ...p } : f)) }));
+  const patch = (id: number, p: Partial<FindingDraft>) => update((d) => ({ ...d, findings: d.findings.map((f) => (f.id === id ? { ...f, ...p, carried: false } : f)) }));
   return (
     <div className="flex flex-col gap-2">
       {draft.findings.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t('rf.noFindings')}</p> : null}
       <ul className="flex flex-col gap-2">
-        {draft.findings.map((f, i) => {
+        {draft.findings.map((f) => {
           const base = `rf-finding-${f.id}`;
-          const err = (k: 'status' | 'due' | 'note') => errors[reportErrorKey.finding(i, k)];
+          const err = (k: 'status' | 'due' | 'note') => errors[k === 'due' ? `rf.finding.${f.id}.due` : reportErrorKey.finding(f.id, k === 'note' ? 'text' : k)];
           const aria = (k: 'status' | 'due' | 'note') => ({ 'aria-invalid': Boolean(err(k)), 'aria-describedby': err(k) ? `${base}-${k}-error` : undefined });
           const line = (k: 'status' | 'due' | 'note') => (err(k) ? <p id={`${base}-${k}-error`} role="alert" className="text-sm text-bad dark:text-red-400">{err(k)!.join(' ')}</p> : null);
           return (

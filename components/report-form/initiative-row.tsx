@@ -27,7 +27,7 @@ export function InitiativeRow(props: {
   const [actionError, setActionError] = useState<string[] | null>(null);
   const [pending, startTransition] = useTransition();
   const base = `rf-init-${item.id}`;
-  const err = (f: 'status' | 'progress' | 'text') => errors[reportErrorKey.initiative(index, f)];
+  const err = (f: 'status' | 'progress' | 'text') => errors[reportErrorKey.initiative(item.id, f)];
   const described = (f: 'status' | 'progress' | 'text') => (err(f) ? `${base}-${f}-error` : undefined);
   const errorLine = (f: 'status' | 'progress' | 'text') =>
     err(f) ? <p id={`${base}-${f}-error`} role="alert" className="text-sm text-bad dark:text-red-400">{err(f)!.join(' ')}</p> : null;

@@ -18,7 +18,7 @@ export function InitiativesSection(props: {
 }) {
   const { draft, update, t } = props;
   if (draft.objectives.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t('rf.noObjectives')}</p>;
-  const patch = (id: number, p: Partial<InitiativeDraft>) => update((d) => ({ ...d, initiatives: d.initiatives.map((x) => (x.id === id ? { ...x, ...p } : x)) }));
+  const patch = (id: number, p: Partial<InitiativeDraft>) => update((d) => ({ ...d, initiatives: d.initiatives.map((x) => (x.id === id ? { ...x, ...p, carried: false } : x)) }));
   const archive = (id: number) => update((d) => ({ ...d, initiatives: d.initiatives.filter((x) => x.id !== id && x.parentId !== id) }));
   return (
     <div className="flex flex-col gap-5">

@@ -28,7 +28,7 @@ export function ListSectionEditor(props: {
         {items.map((item, i) => {
           const id = `rf-${section}-${i}`;
           const label = t(ITEM_LABEL[section], { n: i + 1 });
-          const err = errors[reportErrorKey.listText(section, i)];
+          const err = errors[reportErrorKey.listItem(item.clientKey)];
           return (
             <li key={item.clientKey} className="flex flex-col gap-1">
               <label htmlFor={id} className={item.carriedFrom !== undefined ? 'text-sm font-medium' : 'sr-only'}>

@@ -20,8 +20,8 @@ export function PlanCheckSection(props: {
   return (
     <ol className="flex flex-col gap-3" data-testid="rf-planned">
       {draft.planChecks.map((c, i) => {
-        const outcomeErr = errors[reportErrorKey.planOutcome(i)];
-        const reasonErr = errors[reportErrorKey.planReason(i)];
+        const outcomeErr = errors[reportErrorKey.plan(c.itemId, 'outcome')];
+        const reasonErr = errors[reportErrorKey.plan(c.itemId, 'reason')];
         const reasonId = `rf-plan-${i}-reason`;
         const carried = isCarried(draft, c.itemId);
         return (

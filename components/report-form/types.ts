@@ -1,11 +1,9 @@
 // The report sections of the weekly form, as typed (strings), one draft per week. The stored shapes come
 // from lib/report/model.ts; adapter.ts maps them onto these drafts and back.
-export const INITIATIVE_STATUSES = ['not_started', 'on_track', 'at_risk', 'off_track', 'done', 'paused'] as const;
-export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
-export const FINDING_STATUSES = ['open', 'in_progress', 'resolved', 'accepted_risk'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
-export const PLAN_OUTCOMES = ['done', 'partly', 'not_done'] as const;
-export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
+import type { FindingStatus, InitiativeStatus, PlanOutcome } from '@/lib/report/model';
+
+export { FINDING_STATUSES, INITIATIVE_STATUSES, PLAN_OUTCOMES } from '@/lib/report/model';
+export type { FindingStatus, InitiativeStatus, PlanOutcome };
 
 /** A line of a list section (focus, other, next week's plan). `carriedFrom`: last week's plan item it continues. */
 export interface TextItemDraft {
@@ -34,6 +32,8 @@ export interface InitiativeDraft {
   progress: string;
   text: string;
   internal?: boolean;
+  /** Prefilled from an earlier week and not touched since: on a conflict, the other editor's update wins unasked. */
+  carried?: boolean;
 }
 
 /** A finding and this week's note on it. */
@@ -46,6 +46,7 @@ export interface FindingDraft {
   due: string;
   note: string;
   internal?: boolean;
+  carried?: boolean;
 }
 
 /** One item of last week's plan, checked off this week. */
