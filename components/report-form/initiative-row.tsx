@@ -13,7 +13,6 @@ const small = `${secondaryButtonClass} px-2 py-1 text-sm`;
 
 export function InitiativeRow(props: {
   item: InitiativeDraft;
-  index: number;
   nested: boolean;
   errors: Record<string, string[]>;
   onChange: (patch: Partial<InitiativeDraft>) => void;
@@ -21,7 +20,7 @@ export function InitiativeRow(props: {
   lifecycle: ReportLifecycle;
   t: Translate;
 }) {
-  const { item, index, errors, onChange, t } = props;
+  const { item, errors, onChange, t } = props;
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(item.title);
   const [actionError, setActionError] = useState<string[] | null>(null);

@@ -29,8 +29,8 @@ export function InitiativesSection(props: {
             <h3 id={`rf-obj-${o.id}`} className="font-semibold">【{o.code} {o.title}】</h3>
             {rows.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t('rf.noInitiatives')}</p> : null}
             <ul className="flex flex-col gap-2">
-              {rows.map(({ item, index, nested }) => (
-                <InitiativeRow key={item.id} item={item} index={index} nested={nested} errors={props.errors} onChange={(p) => patch(item.id, p)} onArchived={() => archive(item.id)} lifecycle={props.lifecycle} t={t} />
+              {rows.map(({ item, nested }) => (
+                <InitiativeRow key={item.id} item={item} nested={nested} errors={props.errors} onChange={(p) => patch(item.id, p)} onArchived={() => archive(item.id)} lifecycle={props.lifecycle} t={t} />
               ))}
             </ul>
             <AddInitiative objective={o} groups={draft.initiatives.filter((x) => x.objectiveId === o.id && x.parentId === null)} lifecycle={props.lifecycle} t={t}
