@@ -114,6 +114,8 @@ const ZH_MESSAGES: Record<string, string> = {
   'You are not allowed to edit weeks.': '您没有编辑周数据的权限。',
   'Some required metrics have no value. Confirm to publish without them.': '部分必填指标没有数值。确认后可在缺少这些指标的情况下发布。',
   'This week is published: say why the values change.': '本周已发布：请说明修改原因。',
+  // The weekly form's report sections (issue 13, R3)
+  'Say why it was not done in full.': '请说明未完成（或未全部完成）的原因。',
 };
 
 export function localize(message: string, lang: Language): string {
