@@ -10,12 +10,16 @@ import { MarkdownPreview } from './markdown-preview';
 import { FINDING_STATUSES, type FindingDraft, type ReportDraft, type ReportLifecycle } from './types';
 
 const small = `${secondaryButtonClass} px-2 py-1 text-sm`;
+const today = () => new Date().toISOString().slice(0, 10);
+/** Past its due date and not closed: shown in red (the boards count these as overdue). */
+const overdue = (f: FindingDraft) => f.due !== '' && f.due < today() && f.status !== 'resolved' && f.status !== 'accepted_risk';
 
 export function FindingsSection(props: {
   draft: ReportDraft;
   update: (fn: (d: ReportDraft) => ReportDraft) => void;
   errors: Record<string, string[]>;
-  lifecycle: ReportLifecycle;
+  /** Absent: no add / rename / archive (the actions are not available to this form). */
+  lifecycle?: ReportLifecycle;
   t: Translate;
 }) {
   const { draft, update, errors, t } = props;
@@ -26,9 +30,9 @@ export function FindingsSection(props: {
       <ul className="flex flex-col gap-2">
         {draft.findings.map((f) => {
           const base = `rf-finding-${f.id}`;
-          const err = (k: 'status' | 'due' | 'note') => errors[k === 'due' ? `rf.finding.${f.id}.due` : reportErrorKey.finding(f.id, k === 'note' ? 'text' : k)];
-          const aria = (k: 'status' | 'due' | 'note') => ({ 'aria-invalid': Boolean(err(k)), 'aria-describedby': err(k) ? `${base}-${k}-error` : undefined });
-          const line = (k: 'status' | 'due' | 'note') => (err(k) ? <p id={`${base}-${k}-error`} role="alert" className="text-sm text-bad dark:text-red-400">{err(k)!.join(' ')}</p> : null);
+          const err = (k: 'status' | 'note') => errors[reportErrorKey.finding(f.id, k === 'note' ? 'text' : k)];
+          const aria = (k: 'status' | 'note') => ({ 'aria-invalid': Boolean(err(k)), 'aria-describedby': err(k) ? `${base}-${k}-error` : undefined });
+          const line = (k: 'status' | 'note') => (err(k) ? <p id={`${base}-${k}-error`} role="alert" className="text-sm text-bad dark:text-red-400">{err(k)!.join(' ')}</p> : null);
           return (
             <li key={f.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[12rem_10rem_1fr] dark:border-slate-700" data-testid={base}>
               <p className="font-medium break-words sm:col-span-3">
@@ -43,9 +47,8 @@ export function FindingsSection(props: {
                 {line('status')}
               </div>
               <div className="flex flex-col gap-1">
-                <label htmlFor={`${base}-due`} className="text-sm font-medium">{t('rf.due')}</label>
-                <input id={`${base}-due`} type="date" value={f.due} onChange={(e) => patch(f.id, { due: e.target.value })} className={inputClass} {...aria('due')} />
-                {line('due')}
+                <span className="text-sm font-medium">{t('rf.due')}</span>
+                <span className={`py-2 text-sm ${overdue(f) ? 'font-medium text-bad dark:text-red-400' : ''}`} data-testid={`${base}-due`}>{f.due || '—'}</span>
               </div>
               <div className="flex flex-col gap-1">
                 <label htmlFor={`${base}-note`} className="text-sm font-medium">{t('rf.note')}</label>
@@ -57,7 +60,7 @@ export function FindingsSection(props: {
           );
         })}
       </ul>
-      <AddFinding lifecycle={props.lifecycle} t={t} onAdded={(f) => update((d) => ({ ...d, findings: [...d.findings, f] }))} />
+      {props.lifecycle ? <AddFinding lifecycle={props.lifecycle} t={t} onAdded={(f) => update((d) => ({ ...d, findings: [...d.findings, f] }))} /> : null}
     </div>
   );
 }

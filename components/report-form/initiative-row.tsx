@@ -17,7 +17,7 @@ export function InitiativeRow(props: {
   errors: Record<string, string[]>;
   onChange: (patch: Partial<InitiativeDraft>) => void;
   onArchived: () => void;
-  lifecycle: ReportLifecycle;
+  lifecycle?: ReportLifecycle;
   t: Translate;
 }) {
   const { item, errors, onChange, t } = props;
@@ -26,6 +26,7 @@ export function InitiativeRow(props: {
   const [actionError, setActionError] = useState<string[] | null>(null);
   const [pending, startTransition] = useTransition();
   const base = `rf-init-${item.id}`;
+  const lifecycle = props.lifecycle;
   const err = (f: 'status' | 'progress' | 'text') => errors[reportErrorKey.initiative(item.id, f)];
   const described = (f: 'status' | 'progress' | 'text') => (err(f) ? `${base}-${f}-error` : undefined);
   const errorLine = (f: 'status' | 'progress' | 'text') =>
@@ -42,13 +43,13 @@ export function InitiativeRow(props: {
 
   return (
     <li className={`grid gap-2 rounded-md border border-slate-200 p-3 dark:border-slate-700 ${props.nested ? 'ml-6' : ''}`} data-testid={base}>
-      {renaming ? (
+      {renaming && lifecycle ? (
         <div className="flex flex-wrap items-end gap-2">
           <label className="flex flex-1 flex-col gap-1 text-sm font-medium">
             {t('rf.initiativeTitle')}
             <input value={title} onChange={(e) => setTitle(e.target.value)} className={inputClass} aria-invalid={Boolean(actionError)} aria-describedby={actionError ? `${base}-action-error` : undefined} />
           </label>
-          <button type="button" className={small} disabled={pending} onClick={() => run(() => props.lifecycle.renameInitiative({ id: item.id, title }), () => { onChange({ title: title.trim() }); setRenaming(false); })}>
+          <button type="button" className={small} disabled={pending} onClick={() => run(() => lifecycle.renameInitiative({ id: item.id, title }), () => { onChange({ title: title.trim() }); setRenaming(false); })}>
             {t('rf.saveTitle')}
           </button>
           <button type="button" className={small} onClick={() => { setRenaming(false); setTitle(item.title); setActionError(null); }}>{t('rf.cancel')}</button>
@@ -57,12 +58,12 @@ export function InitiativeRow(props: {
         <div className="flex flex-wrap items-baseline gap-2">
           <h4 className="font-medium break-words" id={`${base}-title`}>{item.title}</h4>
           {item.owner ? <span className="text-xs text-slate-500">{t('rf.owner')}: {item.owner}</span> : null}
-          <div className="ml-auto flex gap-1">
+          {lifecycle ? <div className="ml-auto flex gap-1">
             <button type="button" className={small} aria-label={`${t('rf.rename')} ${item.title}`} onClick={() => setRenaming(true)}>{t('rf.rename')}</button>
             <button type="button" className={small} aria-label={`${t('rf.archive')} ${item.title}`} disabled={pending} onClick={() => {
-              if (window.confirm(t('rf.archiveConfirm', { title: item.title }))) run(() => props.lifecycle.archiveInitiative({ id: item.id }), props.onArchived);
+              if (window.confirm(t('rf.archiveConfirm', { title: item.title }))) run(() => lifecycle.archiveInitiative({ id: item.id }), props.onArchived);
             }}>{t('rf.archive')}</button>
-          </div>
+          </div> : null}
         </div>
       )}
       {actionError ? <p id={`${base}-action-error`} role="alert" className="text-sm text-bad dark:text-red-400">{actionError.join(' ')}</p> : null}

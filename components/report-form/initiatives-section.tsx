@@ -13,7 +13,8 @@ export function InitiativesSection(props: {
   draft: ReportDraft;
   update: (fn: (d: ReportDraft) => ReportDraft) => void;
   errors: Record<string, string[]>;
-  lifecycle: ReportLifecycle;
+  /** Absent: no add / rename / archive (the actions are not available to this form). */
+  lifecycle?: ReportLifecycle;
   t: Translate;
 }) {
   const { draft, update, t } = props;
@@ -33,8 +34,8 @@ export function InitiativesSection(props: {
                 <InitiativeRow key={item.id} item={item} nested={nested} errors={props.errors} onChange={(p) => patch(item.id, p)} onArchived={() => archive(item.id)} lifecycle={props.lifecycle} t={t} />
               ))}
             </ul>
-            <AddInitiative objective={o} groups={draft.initiatives.filter((x) => x.objectiveId === o.id && x.parentId === null)} lifecycle={props.lifecycle} t={t}
-              onAdded={(item) => update((d) => ({ ...d, initiatives: [...d.initiatives, item] }))} />
+            {props.lifecycle ? <AddInitiative objective={o} groups={draft.initiatives.filter((x) => x.objectiveId === o.id && x.parentId === null)} lifecycle={props.lifecycle} t={t}
+              onAdded={(item) => update((d) => ({ ...d, initiatives: [...d.initiatives, item] }))} /> : null}
           </section>
         );
       })}

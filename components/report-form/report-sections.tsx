@@ -27,7 +27,8 @@ export function ReportSections(props: {
   draft: ReportDraft;
   update: (fn: (d: ReportDraft) => ReportDraft) => void;
   errors: Record<string, string[]>;
-  lifecycle: ReportLifecycle;
+  /** Absent: no add / rename / archive (the actions are not available to this form). */
+  lifecycle?: ReportLifecycle;
   newKey: () => string;
   t: Translate;
 }) {

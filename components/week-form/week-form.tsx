@@ -34,7 +34,7 @@ export function WeekForm(props: {
   labels: FormLabels;
   lang: Language;
   /** The report sections (issue 13): this week's stored report, or last week's carried into it. */
-  report?: { initial: ReportDraft; lifecycle: ReportLifecycle };
+  report?: { initial: ReportDraft; lifecycle?: ReportLifecycle };
 }) {
   const l = props.labels;
   const router = useRouter();
