@@ -52,6 +52,10 @@ export function ConflictPanel(props: {
       return { name: t('conflict.event', { title }), theirs: eventText(c.theirs, c.fields), mine: eventText(c.mine, c.fields) };
     }
     const empty = (s: string) => (s.trim() === '' ? t('conflict.empty') : s);
+    if (c.kind === 'report') {
+      const show = (v: unknown) => (v === null || v === undefined ? t('conflict.deleted') : typeof v === 'string' ? empty(v) : empty(String((v as { text?: unknown }).text ?? (v as { outcome?: unknown }).outcome ?? '')));
+      return { name: t('conflict.report'), theirs: show(c.theirs), mine: show(c.mine) };
+    }
     return { name: t(c.kind === 'notes' ? 'conflict.notes' : 'conflict.internalNotes'), theirs: empty(c.theirs), mine: empty(c.mine) };
   }
 

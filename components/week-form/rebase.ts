@@ -46,6 +46,8 @@ function setField(draft: WeekDraft, field: string, value: { cell?: Cell | null; 
 /** The draft moved onto the stored week: every field only they changed takes theirs. */
 export function rebaseDraft(draft: WeekDraft, takeTheirs: readonly string[], theirs: WeekState): WeekDraft {
   return takeTheirs.reduce((d, field) => {
+    // The report part's fields (report.*) are the report sections' to rebase.
+    if (field.startsWith('report.')) return d;
     if (field.startsWith('incidents.')) {
       const id = Number(field.slice('incidents.'.length));
       return setIncident(d, id, theirs.incidents[id] ?? null);
@@ -63,5 +65,6 @@ export function applyChoice(draft: WeekDraft, c: ConflictDetail, choice: Choice)
     return setIncident(draft, c.id, fields, choice === 'theirs' || c.theirs !== null);
   }
   if (c.kind === 'value') return setField(draft, c.field, { cell: choice === 'theirs' ? c.theirs : c.mine });
+  if (c.kind === 'report') return draft;
   return setField(draft, c.field, { text: choice === 'theirs' ? c.theirs : c.mine });
 }

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import { emptyWeekReport, periodOf, type Finding, type FindingNote, type Initiative, type InitiativeUpdate, type Objective, type PlanCheck, type WeekFinding, type WeekItem, type WeekObjective, type WeekReport } from '@/lib/report/model';
 import { getDb, type Db } from '../index';
+import type { Tx } from './save-week';
 import { findingNotes, findings, initiativeUpdates, initiatives, objectives, planChecks, weekItems, weeks, type FindingRow, type InitiativeRow, type ObjectiveRow, type WeekItemRow } from '../schema';
 
 export interface ReportReadOptions {
@@ -66,7 +67,7 @@ export function getWeekReport(weekStart: string, options: ReportReadOptions, db:
 }
 
 /** The previous week's next_week items: the newest earlier week that planned anything. */
-export function getPlanToCheck(weekStart: string, db: Db = getDb()): { week: string | null; items: WeekItem[] } {
+export function getPlanToCheck(weekStart: string, db: Db | Tx = getDb()): { week: string | null; items: WeekItem[] } {
   const prev = db
     .select({ weekStart: weekItems.weekStart })
     .from(weekItems)

@@ -7,6 +7,7 @@ import { incidentFields, mergeStatus, mergeWeek, sameCell, sameIncident, type Fi
 import type { WeekEntry } from '@/lib/validation/week-entry';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, weeks } from '../schema';
+import { reportChanged, toMyReport, writeReport } from './save-report';
 import { readWeekState, weekStateAt } from './week-state';
 
 export interface Actor {
@@ -76,7 +77,13 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
 
   const theirs = readWeekState(tx, entry.weekStart, activeIds);
   const base = entry.baseVersion === currentVersion ? theirs : weekStateAt(tx, entry.weekStart, entry.baseVersion, theirs, currentVersion, new Set(activeKeys));
-  const mine = { values: entry.values, notes: entry.notes, internalNotes: entry.internalNotes, incidents: entry.incidents.map((e) => ({ id: e.id, fields: incidentFields(e) })) };
+  const mine = {
+    values: entry.values,
+    notes: entry.notes,
+    internalNotes: entry.internalNotes,
+    incidents: entry.incidents.map((e) => ({ id: e.id, fields: incidentFields(e) })),
+    report: entry.report ? toMyReport(tx, entry.weekStart, entry.report) : undefined,
+  };
   const { merged, conflicts, takeTheirs } = mergeWeek(base, theirs, mine, activeKeys);
   if (conflicts.length) {
     const changes = listChangesSince(entry.weekStart, entry.baseVersion, tx);
@@ -101,6 +108,8 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   const currentStatus: WeekStatus = week?.status ?? 'draft';
   const nextStatus = mergeStatus(base?.status ?? null, week?.status ?? null, entry.intent);
   const notesChanged = theirs.notes !== merged.notes || theirs.internalNotes !== merged.internalNotes;
+  // The report part (issue 13) is audited like the notes: it needs no reason on a published week.
+  const reportDiffers = entry.report !== undefined && reportChanged(theirs.report!, merged.report, merged.createdItems);
   const dataChanged = valueChanges.length + incidentUpdates.length + incidentCreates.length + incidentDeletes.length > 0;
 
   // Confirmed once when the week is published; later saves of a published week do not ask again.
@@ -110,7 +119,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   }
   if (currentStatus === 'published' && dataChanged && !entry.reason) return { ok: false, kind: 'needs_reason' };
 
-  if (!dataChanged && !notesChanged && nextStatus === currentStatus && week) {
+  if (!dataChanged && !notesChanged && !reportDiffers && nextStatus === currentStatus && week) {
     return { ok: true, version: currentVersion, status: currentStatus, changes: 0 };
   }
 
@@ -119,7 +128,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   const audit: RevisionInput[] = [];
 
   if (!week) {
-    tx.insert(weeks).values({ weekStart: entry.weekStart, status: nextStatus, notes: merged.notes, internalNotes: merged.internalNotes, version, updatedBy: actor.userId, publishedAt: nextStatus === 'published' ? now : null }).run();
+    tx.insert(weeks).values({ weekStart: entry.weekStart, status: nextStatus, notes: merged.notes, internalNotes: merged.internalNotes, reflection: merged.report.reflection, version, updatedBy: actor.userId, publishedAt: nextStatus === 'published' ? now : null }).run();
     audit.push({ entity: 'week', entityId: entry.weekStart, action: 'create', after: { status: nextStatus } });
   } else {
     const bumped = tx
@@ -128,6 +137,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
         status: nextStatus,
         notes: merged.notes,
         internalNotes: merged.internalNotes,
+        reflection: merged.report.reflection,
         version,
         updatedBy: actor.userId,
         updatedAt: now,
@@ -170,6 +180,8 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
     for (const id of incidentDeletes) audit.push({ entity: 'incident', entityId: String(id), action: 'delete', before: theirs.incidents[id] });
   }
 
+  if (reportDiffers) audit.push(...writeReport(tx, entry.weekStart, theirs.report!, merged.report, merged.createdItems, actor.userId, now));
+
   if (audit.length) {
     tx.insert(revisions)
       .values(audit.map((a) => ({ ...a, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason: entry.reason || null })))
@@ -178,10 +190,18 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   return { ok: true, version, status: nextStatus, changes: audit.length };
 }
 
+const REPORT_ENTITY = { item: 'week_item', update: 'initiative_update', note: 'finding_note', check: 'plan_check' } as const;
+function touchesReport(c: Extract<FieldConflict, { kind: 'report' }>, ch: ChangeSummary): boolean {
+  if (c.part === 'reflection') return ch.entity === 'week' && ch.action === 'update' && (ch.after as Record<string, unknown> | null)?.reflection !== undefined;
+  return ch.entity === REPORT_ENTITY[c.part] && (ch.entityId === String(c.id) || ch.entityId.endsWith(`:${c.id}`));
+}
+
 /** Who changed a conflicting field on their side, and when: the newest audited change of it since the base. */
 function lastChangeOf(c: FieldConflict, changes: ChangeSummary[]): { by: string | null; at: Date | null } {
   const touches = (ch: ChangeSummary) =>
-    c.kind === 'value'
+    c.kind === 'report'
+      ? touchesReport(c, ch)
+      : c.kind === 'value'
       ? ch.entity === 'value' && ch.metricKey === c.key
       : c.kind === 'incident'
         ? ch.entity === 'incident' && ch.entityId === c.key

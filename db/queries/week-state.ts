@@ -4,6 +4,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import type { WeekStatus } from '@/lib/constants';
 import { emptyWeek, incidentFields, sameCell, sameIncident, type Cell, type IncidentFields, type WeekState } from '@/lib/kpi/week-merge';
 import { incidents, metricValues, revisions, weeks } from '../schema';
+import { cloneReport, readReportState, undoReportRevision } from './report-state';
 import type { Tx } from './save-week';
 
 /** The stored week, active metrics only (archived ones are not the form's to change). */
@@ -17,7 +18,7 @@ export function readWeekState(tx: Tx, weekStart: string, activeIds: ReadonlyMap<
   }
   const log: Record<number, IncidentFields> = {};
   for (const e of tx.select().from(incidents).where(eq(incidents.weekStart, weekStart)).all()) log[e.id] = incidentFields(e);
-  return { status: week.status, values, notes: week.notes, internalNotes: week.internalNotes, incidents: log };
+  return { status: week.status, values, notes: week.notes, internalNotes: week.internalNotes, incidents: log, report: readReportState(tx, weekStart) };
 }
 
 const asCell = (v: unknown): Cell | null => (v && typeof v === 'object' && 'value' in v ? (v as Cell) : null);
@@ -33,7 +34,7 @@ export function weekStateAt(tx: Tx, weekStart: string, version: number, current:
   if (version === 0) return emptyWeek();
   if (version > currentVersion) return null;
   const isActive = (key: string | null) => key !== null && activeKeys.has(key);
-  const state: WeekState = { ...current, values: { ...current.values }, incidents: { ...current.incidents } };
+  const state: WeekState = { ...current, values: { ...current.values }, incidents: { ...current.incidents }, report: cloneReport(current.report ?? emptyWeek().report!) };
   const undo = tx
     .select()
     .from(revisions)
@@ -42,6 +43,7 @@ export function weekStateAt(tx: Tx, weekStart: string, version: number, current:
     .all();
   for (const r of undo) {
     if ((r.weekVersion ?? 0) > currentVersion) return null;
+    if (!undoReportRevision(state.report!, r)) return null;
     if (r.entity === 'value') {
       if (!isActive(r.metricKey)) continue;
       const key = r.metricKey!;

@@ -298,6 +298,9 @@ const en = {
   'rf.conflict.initiative': 'Initiative: {title}',
   'rf.conflict.finding': 'Finding: {title}',
   'rf.conflict.plan': 'Planned last week: {text}',
+  // ---- Issue 13 R1: whole-report save and paste import (model, matcher, preview). ----
+  'conflict.report': 'Report section',
+  // ---- end R1 ----
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -599,6 +602,9 @@ const zh: Record<MessageKey, string> = {
   'rf.conflict.initiative': '重点项目：{title}',
   'rf.conflict.finding': '问题：{title}',
   'rf.conflict.plan': '上周计划：{text}',
+  // ---- Issue 13 R1: whole-report save and paste import (model, matcher, preview). ----
+  'conflict.report': '周报内容',
+  // ---- end R1 ----
 };
 
 export const MESSAGES = { en, zh } as const;

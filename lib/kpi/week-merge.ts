@@ -4,6 +4,7 @@
 // Fields: each metric's cell (value, done, total together), the notes, the internal notes, each incident by id
 // (created, updated field by field, deleted). Pure: the database reads and writes are save-week's.
 import type { Grade, GradeStatus, WeekStatus } from '../constants';
+import { emptyReport, mergeReport, type ItemFields, type MyReport, type ReportConflict, type ReportState } from '../report/report-merge';
 
 export interface Cell {
   value: number;
@@ -32,6 +33,8 @@ export interface WeekState {
   notes: string;
   internalNotes: string;
   incidents: Record<number, IncidentFields>;
+  /** The whole report's part (lib/report/report-merge.ts); absent reads as empty. */
+  report?: ReportState;
 }
 
 /** What the editor sends: incidents with an id are the stored ones as the editor left them; others are new. */
@@ -40,26 +43,29 @@ export interface MyWeek {
   notes: string;
   internalNotes: string;
   incidents: { id?: number; fields: IncidentFields }[];
+  /** Absent: the report part is untouched (KPI-only callers). */
+  report?: MyReport;
 }
 
 export type ConflictField =
   | { kind: 'value'; key: string; theirs: Cell | null; mine: Cell | null }
   | { kind: 'notes' | 'internalNotes'; key: string; theirs: string; mine: string }
-  | { kind: 'incident'; key: string; id: number; fields: IncidentField[]; theirs: IncidentFields | null; mine: IncidentFields | null };
+  | { kind: 'incident'; key: string; id: number; fields: IncidentField[]; theirs: IncidentFields | null; mine: IncidentFields | null }
+  | Omit<ReportConflict, 'field'>;
 
 /** The field's key as the conflict answer and the form's rebase name it: `values.<metric>`, `notes`, `incidents.<id>`. */
 export type FieldConflict = ConflictField & { field: string };
 
 export interface MergeResult {
   /** The week to write when there is no conflict: theirs with my changes applied. */
-  merged: { values: Record<string, Cell>; notes: string; internalNotes: string; incidents: Record<number, IncidentFields>; created: IncidentFields[] };
+  merged: { values: Record<string, Cell>; notes: string; internalNotes: string; incidents: Record<number, IncidentFields>; created: IncidentFields[]; report: ReportState; createdItems: ItemFields[] };
   conflicts: FieldConflict[];
   /** Fields only they changed, where my copy is stale: the form takes theirs for these when it rebases. */
   takeTheirs: string[];
 }
 
 export function emptyWeek(): WeekState {
-  return { status: null, values: {}, notes: '', internalNotes: '', incidents: {} };
+  return { status: null, values: {}, notes: '', internalNotes: '', incidents: {}, report: emptyReport() };
 }
 
 export function sameCell(a: Cell | null | undefined, b: Cell | null | undefined): boolean {
@@ -171,7 +177,10 @@ export function mergeWeek(base: WeekState | null, theirs: WeekState, mine: MyWee
     if (r.take === 'theirs' && !sameIncident(t, m)) takeTheirs.push(field);
   }
 
-  return { merged: { values, notes: text.notes, internalNotes: text.internalNotes, incidents, created }, conflicts, takeTheirs };
+  const report = mine.report ? mergeReport(base ? (base.report ?? emptyReport()) : null, theirs.report ?? emptyReport(), mine.report) : { merged: theirs.report ?? emptyReport(), createdItems: [], conflicts: [], takeTheirs: [] };
+  conflicts.push(...report.conflicts);
+  takeTheirs.push(...report.takeTheirs);
+  return { merged: { values, notes: text.notes, internalNotes: text.internalNotes, incidents, created, report: report.merged, createdItems: report.createdItems }, conflicts, takeTheirs };
 }
 
 /**
