@@ -20,6 +20,7 @@ export function FindingsSection(props: {
   errors: Record<string, string[]>;
   /** Absent: no add / rename / archive (the actions are not available to this form). */
   lifecycle?: ReportLifecycle;
+  weekStart: string;
   t: Translate;
 }) {
   const { draft, update, errors, t } = props;
@@ -60,12 +61,12 @@ export function FindingsSection(props: {
           );
         })}
       </ul>
-      {props.lifecycle ? <AddFinding lifecycle={props.lifecycle} t={t} onAdded={(f) => update((d) => ({ ...d, findings: [...d.findings, f] }))} /> : null}
+      {props.lifecycle ? <AddFinding lifecycle={props.lifecycle} weekStart={props.weekStart} t={t} onAdded={(f) => update((d) => ({ ...d, findings: [...d.findings, f] }))} /> : null}
     </div>
   );
 }
 
-function AddFinding(props: { lifecycle: ReportLifecycle; onAdded: (f: FindingDraft) => void; t: Translate }) {
+function AddFinding(props: { lifecycle: ReportLifecycle; weekStart: string; onAdded: (f: FindingDraft) => void; t: Translate }) {
   const { t } = props;
   const empty = { title: '', source: '', owner: '', due: '' };
   const [open, setOpen] = useState(false);
@@ -76,7 +77,7 @@ function AddFinding(props: { lifecycle: ReportLifecycle; onAdded: (f: FindingDra
   if (!open) return <div><button type="button" className={small} onClick={() => setOpen(true)} data-testid="rf-finding-open">+ {t('rf.addFinding')}</button></div>;
   const submit = () =>
     startTransition(async () => {
-      const r = await props.lifecycle.addFinding(input);
+      const r = await props.lifecycle.addFinding({ ...input, weekStart: props.weekStart });
       if (!r.ok || r.id === undefined) {
         setErrors(r.fieldErrors ?? {});
         setMessage(r.message);

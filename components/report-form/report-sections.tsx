@@ -30,6 +30,7 @@ export function ReportSections(props: {
   /** Absent: no add / rename / archive (the actions are not available to this form). */
   lifecycle?: ReportLifecycle;
   newKey: () => string;
+  weekStart: string;
   t: Translate;
 }) {
   const { draft, update, errors, t } = props;
@@ -44,7 +45,7 @@ export function ReportSections(props: {
         <InitiativesSection draft={draft} update={update} errors={errors} lifecycle={props.lifecycle} t={t} />
       </Section>
       <Section id="rf-findings-section" title={t('rf.findings')}>
-        <FindingsSection draft={draft} update={update} errors={errors} lifecycle={props.lifecycle} t={t} />
+        <FindingsSection draft={draft} update={update} errors={errors} lifecycle={props.lifecycle} weekStart={props.weekStart} t={t} />
       </Section>
       <Section id="rf-other-section" title={t('rf.other')}>
         <ListSectionEditor section="other" {...list} />

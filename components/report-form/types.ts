@@ -97,5 +97,5 @@ export interface ReportLifecycle {
   addInitiative: (input: NewInitiative) => Promise<LifecycleResult>;
   renameInitiative: (input: { id: number; title: string }) => Promise<LifecycleResult>;
   archiveInitiative: (input: { id: number }) => Promise<LifecycleResult>;
-  addFinding: (input: NewFinding) => Promise<LifecycleResult>;
+  addFinding: (input: NewFinding & { weekStart: string }) => Promise<LifecycleResult>;
 }

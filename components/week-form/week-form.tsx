@@ -192,7 +192,7 @@ export function WeekForm(props: {
       </section>
 
       {report && props.report ? (
-        <ReportSections draft={report} update={updateReport} errors={{ ...errors, ...reportErrors }} lifecycle={props.report.lifecycle} newKey={newKey} t={translator(props.lang)} />
+        <ReportSections draft={report} update={updateReport} errors={{ ...errors, ...reportErrors }} lifecycle={props.report.lifecycle} newKey={newKey} weekStart={props.weekStart} t={translator(props.lang)} />
       ) : null}
 
       <section aria-labelledby="notes-heading" className="grid gap-4 md:grid-cols-2">

@@ -116,6 +116,12 @@ const ZH_MESSAGES: Record<string, string> = {
   'This week is published: say why the values change.': '本周已发布：请说明修改原因。',
   // The weekly form's report sections (issue 13, R3)
   'Say why it was not done in full.': '请说明未完成（或未全部完成）的原因。',
+  'Give it a title.': '请填写名称。',
+  'Keep it under 100 characters.': '请少于 100 字。',
+  'Enter a date like 2026-12-31.': '请输入形如 2026-12-31 的日期。',
+  'Not a week.': '不是有效的周。',
+  'Saved.': '已保存。',
+  'That initiative no longer exists.': '该重点项目已不存在。',
 };
 
 export function localize(message: string, lang: Language): string {
