@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '@/lib/i18n/messages';
-import { draftToPayload, reportConflictLabel, reportErrorKey, reportErrorsOf, reportToDraft, type StoredReport } from './adapter';
+import { describeReportConflict, draftToPayload, reportConflictLabel, reportErrorKey, reportErrorsOf, reportToDraft, type StoredReport } from './adapter';
 import { carryForward, setPlanCheck } from './state';
 
 const prefill: StoredReport = {
@@ -90,5 +90,18 @@ describe('server errors → the fields they belong to', () => {
       [reportErrorKey.initiative(22, 'status')]: ['Choose a status.'],
       [reportErrorKey.plan(4, 'reason')]: ['Say why.'],
     });
+  });
+});
+
+describe('report conflicts in words', () => {
+  it('shows each side of an initiative update and a plan check as the form words them', () => {
+    const d = reportToDraft(prefill, 'en');
+    const t = translator('en');
+    expect(describeReportConflict({ field: 'report.updates.21', theirs: { status: 'done', progress: 100, text: '已投产', internal: false }, mine: { status: 'at_risk', progress: null, text: '', internal: false } }, d, t)).toEqual({
+      name: 'Initiative: 新支付能力建设',
+      theirs: 'Done · 100% · 已投产',
+      mine: 'At risk',
+    });
+    expect(describeReportConflict({ field: 'report.planChecks.3', theirs: null, mine: { outcome: 'not_done', reason: '排期' } }, d, t)).toEqual({ name: 'Planned last week: Hive迁移', theirs: 'deleted', mine: 'Not done · 排期' });
   });
 });

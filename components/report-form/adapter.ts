@@ -1,7 +1,7 @@
 // The one place that knows both shapes: the stored report (lib/report/model.ts WeekReport, or its prefill)
 // → the form's draft; the draft → the `report` part of the week's submit; the server's error keys and the
 // merge's field names → the form's fields and readable labels. Pure.
-import type { Translate } from '@/lib/i18n/messages';
+import type { MessageKey, Translate } from '@/lib/i18n/messages';
 import type { WeekFinding, WeekInitiative, WeekItem, WeekObjective, WeekReport, WeekItemSection } from '@/lib/report/model';
 import type { InitiativeDraft, ListSection, ReportDraft, TextItemDraft } from './types';
 
@@ -141,4 +141,24 @@ export function reportConflictLabel(field: string, d: ReportDraft, t: Translate)
   if (kind === 'findingNotes') return t('rf.conflict.finding', { title: d.findings.find((f) => f.id === id)?.title ?? rawId });
   if (kind === 'planChecks') return t('rf.conflict.plan', { text: d.planChecks.find((c) => c.itemId === id)?.text ?? rawId });
   return null;
+}
+
+/** A report conflict in the panel: the field's label and each side in words ("On track · 40% · 已投产"). */
+export function describeReportConflict(c: { field: string; theirs: unknown; mine: unknown }, d: ReportDraft, t: Translate): { name: string; theirs: string; mine: string } | null {
+  const name = reportConflictLabel(c.field, d, t);
+  if (name === null) return null;
+  const part = c.field.split('.')[1];
+  const show = (v: unknown): string => {
+    if (v === null || v === undefined) return t('conflict.deleted');
+    if (typeof v === 'string') return v.trim() === '' ? t('conflict.empty') : v;
+    const o = v as { status?: string; progress?: number | null; text?: string; outcome?: string; reason?: string };
+    const bits =
+      part === 'updates' ? [o.status ? t(`rf.istatus.${o.status}` as MessageKey) : '', o.progress === null || o.progress === undefined ? '' : `${o.progress}%`, o.text ?? '']
+      : part === 'findingNotes' ? [o.status ? t(`rf.fstatus.${o.status}` as MessageKey) : '', o.text ?? '']
+      : part === 'planChecks' ? [o.outcome ? t(`rf.outcome.${o.outcome}` as MessageKey) : '', o.reason ?? '']
+      : [o.text ?? ''];
+    const text = bits.filter((b) => b !== '').join(' · ');
+    return text === '' ? t('conflict.empty') : text;
+  };
+  return { name, theirs: show(c.theirs), mine: show(c.mine) };
 }

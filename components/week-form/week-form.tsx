@@ -7,7 +7,7 @@ import type { ConflictDetail } from '@/db/queries/save-week';
 import type { Language, WeekStatus } from '@/lib/constants';
 import type { FormLabels } from '@/lib/i18n/form-labels';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
-import { draftToPayload, reportErrorsOf } from '../report-form/adapter';
+import { describeReportConflict, draftToPayload, reportErrorsOf } from '../report-form/adapter';
 import { applyReportChoice, isUntouchedCarried, rebaseReport, type ReportSide } from '../report-form/rebase-report';
 import { ReportSections } from '../report-form/report-sections';
 import type { ReportDraft, ReportLifecycle } from '../report-form/types';
@@ -156,6 +156,7 @@ export function WeekForm(props: {
             metrics={props.metrics}
             fieldLabels={{ title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling, estimated: l.estimated, final: l.final }}
             lang={props.lang}
+            describeReport={report ? (c) => describeReportConflict(c, report, translator(props.lang)) : undefined}
           />
         ) : null}
         {result && !result.ok && result.kind === 'needs_confirmation' ? (
