@@ -200,16 +200,6 @@ const ACTIONS: ActionRow[] = [
     attack: () => ({ json: [{ weekStart: DRAFT, baseVersion: 1, intent: 'publish', confirmMissing: true, values: { health_score: { value: '1' } } }] }),
     probe: () => ({ json: [{}] }),
   },
-  // The weekly form's report sections (issue 13, R3): lifecycle actions, editor role. Attacks name objective /
-  // initiative 1, which may not exist: a refusal must come before any lookup, so "no such" would be an allow.
-  ...(['addInitiativeAction', 'renameInitiativeAction', 'archiveInitiativeAction', 'addFindingAction'] as const).map((name): ActionRow => ({
-    key: `app/(app)/entry/report-form-actions.ts#${name}`,
-    path: `/entry/${label(THIS_WEEK)}`,
-    rule: 'editor',
-    denied: /You are not allowed to edit weeks/,
-    attack: () => ({ json: [{ id: 1, objectiveId: 1, parentId: null, title: 'intruder', owner: '', source: '', due: '', weekStart: DRAFT }] }),
-    probe: () => ({ json: [{}] }),
-  })),
   { key: 'app/(app)/import/actions.ts#previewReportAction', path: '/import', rule: 'editor', denied: /You are not allowed to import weeks/, attack: () => ({ json: [{ text: '# 第29周 2023-07-15\n- 健康分：1' }] }), probe: () => ({ json: [{}] }) },
   { key: 'app/(app)/import/actions.ts#importReportAction', path: '/import', rule: 'editor', denied: /You are not allowed to import weeks/, attack: () => ({ json: [{ text: '# 第29周 2023-07-15\n- 健康分：1', intent: 'publish', baseVersion: 1, confirmMissing: true, reason: 'x' }] }), probe: () => ({ json: [{}] }) },
 ];

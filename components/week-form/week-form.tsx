@@ -10,7 +10,8 @@ import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/fiel
 import { describeReportConflict, draftToPayload, reportErrorsOf } from '../report-form/adapter';
 import { applyReportChoice, isUntouchedCarried, rebaseReport, type ReportSide } from '../report-form/rebase-report';
 import { ReportSections } from '../report-form/report-sections';
-import type { ReportDraft, ReportLifecycle } from '../report-form/types';
+import { reportLifecycle } from '../report-form/lifecycle';
+import type { ReportDraft } from '../report-form/types';
 import { translator } from '@/lib/i18n/messages';
 import { ConflictPanel } from './conflict-panel';
 import { incidentToDraft } from './drafts';
@@ -34,7 +35,7 @@ export function WeekForm(props: {
   labels: FormLabels;
   lang: Language;
   /** The report sections (issue 13): this week's stored report, or last week's carried into it. */
-  report?: { initial: ReportDraft; lifecycle?: ReportLifecycle };
+  report?: { initial: ReportDraft };
 }) {
   const l = props.labels;
   const router = useRouter();
@@ -193,7 +194,7 @@ export function WeekForm(props: {
       </section>
 
       {report && props.report ? (
-        <ReportSections draft={report} update={updateReport} errors={{ ...errors, ...reportErrors }} lifecycle={props.report.lifecycle} newKey={newKey} weekStart={props.weekStart} t={translator(props.lang)} />
+        <ReportSections draft={report} update={updateReport} errors={{ ...errors, ...reportErrors }} lifecycle={reportLifecycle} newKey={newKey} weekStart={props.weekStart} t={translator(props.lang)} />
       ) : null}
 
       <section aria-labelledby="notes-heading" className="grid gap-4 md:grid-cols-2">

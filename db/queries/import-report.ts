@@ -7,7 +7,9 @@ import { parseReport, type ParsedReport, type ReportWeek } from '@/lib/report/pa
 import { fieldErrorsOf } from '@/lib/validation/result';
 import { entrySchemaFor } from '@/lib/import/entry-schema';
 import type { WeekEntry } from '@/lib/validation/week-entry';
+import { planImport, type ExistingModel, type ImportPlan, type MatchChoices } from '@/lib/report/to-model';
 import { getDb, type Db } from '../index';
+import { applyImportPlan, readExistingModel } from './import-report-model';
 import { listMetrics, type Metric } from './catalogue';
 import { getStoredWeek, resolveActor, type ActorSource } from './import-week';
 import { saveWeekInTransaction, type SaveOutcome } from './save-week';
@@ -51,6 +53,8 @@ export interface ReportPreview {
   warnings: { code: string; message: string }[];
   /** What the form's validation would refuse, by field: saving is impossible until the report is fixed. */
   fieldErrors: Record<string, string[]>;
+  /** The whole report mapped onto the model (issue 13): each item's match or "new", and what it may match instead. */
+  report: { plan: ImportPlan; candidates: ExistingModel } | null;
 }
 
 const sameCell = (a: Cell | null | undefined, b: Cell | null | undefined) =>
@@ -80,7 +84,7 @@ export function previewReport(text: string, db: Db = getDb()): ReportPreview {
   const { report, weekStart, metrics, replacesIncidents } = prepare(text, db);
   const empty = { exists: false, status: null, version: 0, incidentCount: 0 };
   if (!weekStart || !report.week) {
-    return { week: null, stored: empty, rows: [], incidents: [], replacesIncidents, warnings: report.warnings, fieldErrors: {} };
+    return { week: null, stored: empty, rows: [], incidents: [], replacesIncidents, warnings: report.warnings, fieldErrors: {}, report: null };
   }
   const stored = getStoredWeek(weekStart, db);
   const input = reportToEntryInput(report, stored, { intent: 'draft', replaceIncidents: replacesIncidents, metricKeys: metrics.map((m) => m.key) });
@@ -115,7 +119,13 @@ export function previewReport(text: string, db: Db = getDb()): ReportPreview {
     replacesIncidents,
     warnings,
     fieldErrors: parsed.success ? {} : fieldErrorsOf(parsed.error),
+    report: previewPlan(report, weekStart, db),
   };
+}
+
+function previewPlan(report: ParsedReport, weekStart: string, db: Db, choices?: MatchChoices): ReportPreview['report'] {
+  const candidates = readExistingModel(db, weekStart);
+  return { plan: planImport(report.report, candidates, choices), candidates };
 }
 
 export interface ImportReportOptions {
@@ -124,6 +134,8 @@ export interface ImportReportOptions {
   baseVersion?: number;
   reason?: string;
   confirmMissing?: boolean;
+  /** The user's changes to the preview's initiative and finding matches (key → id or "new"). */
+  choices?: MatchChoices;
 }
 
 export type ImportReportOutcome =
@@ -158,9 +170,11 @@ export function importReport(text: string, options: ImportReportOptions, actor: 
           { ...stored, version: options.baseVersion ?? stored.version },
           { intent: options.intent, reason: options.reason, confirmMissing: options.confirmMissing, replaceIncidents: replacesIncidents, metricKeys: metrics.map((m) => m.key) },
         );
-        const parsed = entrySchemaFor(metrics).safeParse(input);
+        const who = resolveActor(actor, tx);
+        const plan = planImport(report.report, readExistingModel(tx, weekStart), options.choices);
+        const parsed = entrySchemaFor(metrics).safeParse({ ...input, report: applyImportPlan(tx, plan, weekStart, who) });
         if (!parsed.success) throw new Unsaved({ ok: false, kind: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) });
-        const outcome = saveWeekInTransaction(tx, parsed.data, resolveActor(actor, tx));
+        const outcome = saveWeekInTransaction(tx, parsed.data, who);
         if (!outcome.ok || outcome.changes === 0) throw new Unsaved(outcome, parsed.data);
         return { ok: true as const, week: reportWeek, weekStart, version: outcome.version, status: outcome.status, changes: outcome.changes, entry: parsed.data, warnings: report.warnings };
       },

@@ -92,7 +92,8 @@ function splitTitle(n: ReportNode): { title: string; text: string } {
   return { title: tidy(n.raw.slice(0, at)), text: n.raw.slice(at + 1).trim() };
 }
 
-function describe(item: ReportItem): ReportItem {
+/** The state and progress an item states in its own title and text (also used by the exporter to know what a re-import would read). */
+export function describe(item: ReportItem): ReportItem {
   const own = `${item.title} ${item.text}`;
   const p = PROGRESS.exec(own);
   if (p && Number(p[1]) <= 100) item.progress = Number(p[1]);

@@ -13,11 +13,11 @@ const FIXTURE = path.join(ROOT, 'fixtures/reports/2024-W10.md');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-export-report-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function kpi(args: string[]) {
+function kpi(args: string[], db = 'cli.db') {
   const { BASE_URL: _vite, ...env } = process.env;
   return run('npx', ['tsx', 'scripts/kpi.ts', ...args], {
     cwd: ROOT,
-    env: { ...env, DATABASE_PATH: path.join(dir, 'cli.db'), WEEK_NUMBERING: 'jan1', DEMO_DATA: '0' },
+    env: { ...env, DATABASE_PATH: path.join(dir, db), WEEK_NUMBERING: 'jan1', DEMO_DATA: '0' },
     timeout: 60_000,
   });
 }
@@ -40,6 +40,22 @@ describe('kpi export-report', () => {
     const en = await kpi(['export-report', '--week', '2024-W10', '--lang', 'en']);
     expect(en.stdout).toContain('# Week 10 2024-03-09');
     expect(en.stdout).toContain('- Payment system availability (year to date): 99.9991%');
+  }, 120_000);
+
+  it('import-report --publish saves the whole report, and export-report prints it back: sections, objectives, findings, plan', async () => {
+    const whole = path.join(ROOT, 'fixtures/reports/2024-W20.md');
+    await kpi(['import-report', whole, '--publish'], 'whole.db');
+    const { stdout } = await kpi(['export-report', '--week', '2024-W20'], 'whole.db');
+    const original = parseReport(fs.readFileSync(whole, 'utf8'), { numbering: 'jan1' }).report;
+    const back = parseReport(stdout, { numbering: 'jan1' }).report;
+    expect(back.focus).toEqual(original.focus);
+    expect(back.other).toEqual(original.other);
+    expect(back.reflection).toEqual(original.reflection);
+    expect(back.nextWeek).toEqual(original.nextWeek);
+    expect(back.findings.map((f) => [f.title, f.status])).toEqual(original.findings.map((f) => [f.title, f.status]));
+    const titles = (r: typeof original) => r.objectives.map((o) => [o.code, o.items.map((i) => [i.title, (i.children ?? []).map((c) => c.title)])]);
+    expect(titles(back)).toEqual(titles(original));
+    expect(stdout).toContain('先享后付：开发进度 55%');
   }, 120_000);
 
   it('says so when the week is not stored, and refuses a bad --week', async () => {

@@ -1,16 +1,11 @@
-// kpi export-report --week LABEL [--lang zh|en] [--out FILE]: the stored week as the team's Markdown report.
+// kpi export-report --week LABEL [--lang zh|en] [--out FILE]: the stored week as the team's whole Markdown report.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
-import { listIncidents } from '@/db/queries/incidents';
+import { weekMarkdown } from '@/db/queries/report-markdown';
 import { getWeekNumbering } from '@/db/queries/settings';
-import { getWeekValues } from '@/db/queries/values';
-import { getWeekRecord } from '@/db/queries/weeks';
 import { prepareDatabase } from '@/db/setup';
 import { LANGUAGES } from '@/lib/constants';
-import { renderReportMarkdown } from '@/lib/report/render-markdown';
-import { storedWeekToRenderable } from '@/lib/report/stored-week';
-import { weekDay, weekLabel } from '@/lib/weeks';
 import { UsageError } from '../lib/cli';
 import { fail, usageErrorOf, weekOption, writeOutput } from './io';
 
@@ -33,19 +28,9 @@ export function exportReportCommand(args: string[]): void {
   if (!parsed.success) throw usageErrorOf(parsed.error);
   const weekStart = parsed.data.week!;
 
-  const record = getWeekRecord(weekStart, db);
-  if (!record) return fail(`${values.week}: no week stored.`);
-  const reportDate = weekDay(weekStart, 5);
-  const markdown = renderReportMarkdown(
-    storedWeekToRenderable({
-      label: weekLabel(reportDate, numbering),
-      reportDate,
-      notes: record.notes,
-      values: getWeekValues(weekStart, db),
-      incidents: listIncidents(weekStart, db),
-    }),
-    parsed.data.lang,
-  );
+  // The whole report (issue 13): figures, events and every section; internal items stay out.
+  const markdown = weekMarkdown(weekStart, parsed.data.lang, {}, db);
+  if (markdown === null) return fail(`${values.week}: no week stored.`);
   if (values.out) writeOutput(values.out, markdown);
   else process.stdout.write(markdown);
 }

@@ -9,7 +9,6 @@ import { routeWeek } from '@/lib/params';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { getReportPrefill } from '@/db/queries/report';
 import { reportToDraft } from '@/components/report-form/adapter';
-import { addFindingAction, addInitiativeAction, archiveInitiativeAction, renameInitiativeAction } from '../report-form-actions';
 import { requirePageRole } from '@/lib/auth';
 import { formatMetricValue } from '@/lib/format';
 import { FORM_LABELS } from '@/lib/i18n/form-labels';
@@ -75,10 +74,7 @@ export default async function WeekEntryPage({ params }: Props) {
         initial={initial}
         labels={FORM_LABELS[lang]}
         lang={lang}
-        report={{
-          initial: reportToDraft(getReportPrefill(weekStart), lang),
-          lifecycle: { addInitiative: addInitiativeAction, renameInitiative: renameInitiativeAction, archiveInitiative: archiveInitiativeAction, addFinding: addFindingAction },
-        }}
+        report={{ initial: reportToDraft(getReportPrefill(weekStart), lang) }}
       />
     </div>
   );
