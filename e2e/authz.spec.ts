@@ -200,6 +200,24 @@ const ACTIONS: ActionRow[] = [
     attack: () => ({ json: [{ weekStart: DRAFT, baseVersion: 1, intent: 'publish', confirmMissing: true, values: { health_score: { value: '1' } } }] }),
     probe: () => ({ json: [{}] }),
   },
+  // Issue 13: the report's lasting entities (R1's actions, called by the weekly form's report sections), editor role.
+  ...(
+    [
+      ['createObjectiveAction', { code: 'O9', titleZh: '入侵', period: '2022H1' }],
+      ['createInitiativeAction', { objectiveId: 1, title: 'intruder' }],
+      ['updateInitiativeAction', { id: 1, title: 'intruder' }],
+      ['archiveInitiativeAction', { id: 1, archived: true }],
+      ['createFindingAction', { title: 'intruder', openedWeek: DRAFT }],
+      ['updateFindingAction', { id: 1, title: 'intruder' }],
+    ] as const
+  ).map(([name, attack]): ActionRow => ({
+    key: `app/(app)/entry/report-actions.ts#${name}`,
+    path: `/entry/${label(THIS_WEEK)}`,
+    rule: 'editor',
+    denied: /You are not allowed to edit weeks/,
+    attack: () => ({ json: [attack] }),
+    probe: () => ({ json: [{}] }),
+  })),
   { key: 'app/(app)/import/actions.ts#previewReportAction', path: '/import', rule: 'editor', denied: /You are not allowed to import weeks/, attack: () => ({ json: [{ text: '# 第29周 2023-07-15\n- 健康分：1' }] }), probe: () => ({ json: [{}] }) },
   { key: 'app/(app)/import/actions.ts#importReportAction', path: '/import', rule: 'editor', denied: /You are not allowed to import weeks/, attack: () => ({ json: [{ text: '# 第29周 2023-07-15\n- 健康分：1', intent: 'publish', baseVersion: 1, confirmMissing: true, reason: 'x' }] }), probe: () => ({ json: [{}] }) },
 ];
