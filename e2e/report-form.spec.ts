@@ -5,13 +5,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createFinding, createInitiative, ensureObjective } from '@/db/queries/report-admin';
 import { getWeekReport } from '@/db/queries/report';
+import { initiatives } from '@/db/schema';
 import { weekLabel } from '@/lib/weeks';
 import { login, openE2eDb, screenshot } from './fixtures/helpers';
 
 const W1 = '2022-05-02';
 const W2 = '2022-05-09';
 const actor = { userId: 'e2e-seed', email: 'seed@e2e.test' };
-const ids = { pay: 0, bot: 0, finding: 0 };
+const ids = { o1: 0, pay: 0, bot: 0, finding: 0 };
 
 function stored(weekStart: string) {
   const db = openE2eDb();
@@ -25,7 +26,7 @@ function stored(weekStart: string) {
 test.beforeAll(() => {
   const db = openE2eDb();
   try {
-    const o1 = ensureObjective({ code: 'O1', titleZh: '服务业务', titleEn: 'Serve the business', period: '2022H1' }, actor, db);
+    const o1 = (ids.o1 = ensureObjective({ code: 'O1', titleZh: '服务业务', titleEn: 'Serve the business', period: '2022H1' }, actor, db));
     ids.pay = createInitiative({ objectiveId: o1, title: '新支付能力建设', owner: '张三' }, actor, db);
     ids.bot = createInitiative({ objectiveId: o1, title: '小贝帮帮项目' }, actor, db);
     ids.finding = createFinding({ title: '数据分级未完成', source: '审计', openedWeek: W1, dueDate: '2022-06-30' }, actor, db);
@@ -137,4 +138,39 @@ test('two editors changing different initiatives’ updates both keep theirs', a
   expect(all.find((i) => i.id === ids.bot)?.update).toMatchObject({ status: 'off_track' });
   // B's form continues from what is stored, A's update included.
   await expect(b.locator(`#rf-init-${ids.pay}-text`)).toHaveValue('渠道B 联调完成');
+});
+
+test('add an initiative under a group, rename one, archive one: each an audited write', async ({ page }) => {
+  await login(page, 'editor');
+  await entry(page, W2);
+  const form = page.getByTestId(`rf-new-${ids.o1}`);
+  await page.getByTestId(`rf-new-${ids.o1}-open`).click();
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await expect(page.locator(`#rf-new-${ids.o1}-title`)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`#rf-new-${ids.o1}-title-error`)).toHaveText('Give it a title.');
+
+  await page.locator(`#rf-new-${ids.o1}-title`).fill('渠道C接入');
+  await page.locator(`#rf-new-${ids.o1}-parent`).selectOption({ label: '新支付能力建设' });
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await expect(page.getByRole('heading', { name: '渠道C接入' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Rename 小贝帮帮项目' }).click();
+  await page.getByTestId(`rf-init-${ids.bot}`).getByLabel('Title').fill('小贝帮帮2.0');
+  await page.getByRole('button', { name: 'Save title' }).click();
+  await expect(page.getByRole('heading', { name: '小贝帮帮2.0' })).toBeVisible();
+
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Archive 渠道C接入' }).click();
+  await expect(page.getByRole('heading', { name: '渠道C接入' })).toHaveCount(0);
+
+  const db = openE2eDb();
+  try {
+    const rows = db.select().from(initiatives).all();
+    const added = rows.find((r) => r.title === '渠道C接入');
+    expect(added?.parentId).toBe(ids.pay);
+    expect(added?.archivedAt).not.toBeNull();
+    expect(rows.find((r) => r.id === ids.bot)?.title).toBe('小贝帮帮2.0');
+  } finally {
+    db.$client.close();
+  }
 });
