@@ -105,3 +105,23 @@ describe('report conflicts in words', () => {
     expect(describeReportConflict({ field: 'report.planChecks.3', theirs: null, mine: { outcome: 'not_done', reason: '排期' } }, d, t)).toEqual({ name: 'Planned last week: Hive迁移', theirs: 'deleted', mine: 'Not done · 排期' });
   });
 });
+
+describe('prefilled, untouched updates and notes', () => {
+  const carried: StoredReport = {
+    ...prefill,
+    objectives: prefill.objectives.map((o) => ({ ...o, initiatives: o.initiatives.map((i) => (i.id === 21 ? { ...i, carried: true } : i)) })),
+    findings: prefill.findings.map((f) => ({ ...f, note: { status: 'open' as const, text: '', internal: false }, carried: true })),
+  };
+  it('are left out of a draft save and sent when publishing', () => {
+    const d = reportToDraft(carried, 'zh');
+    expect(draftToPayload(d).updates).toEqual([]);
+    expect(draftToPayload(d).findingNotes).toEqual([]);
+    expect(draftToPayload(d, true).updates.map((u) => u.initiativeId)).toEqual([21]);
+    expect(draftToPayload(d, true).findingNotes.map((n) => n.findingId)).toEqual([31]);
+  });
+  it('are sent once touched', () => {
+    const d = reportToDraft(carried, 'zh');
+    const touched = { ...d, initiatives: d.initiatives.map((i) => (i.id === 21 ? { ...i, progress: '50', carried: false } : i)) };
+    expect(draftToPayload(touched).updates).toMatchObject([{ initiativeId: 21, progress: '50' }]);
+  });
+});

@@ -72,18 +72,24 @@ const SECTIONS: readonly [ListSection, WeekItemSection][] = [
 
 /** An initiative the editor has not given a status, progress or text this week is left out (untouched). */
 const hasUpdate = (i: InitiativeDraft) => i.status !== '' || i.progress.trim() !== '' || i.text.trim() !== '';
+/**
+ * What is sent. Prefilled-and-untouched updates and notes (`carried`) are sent only when publishing: the
+ * published week records each initiative's and finding's standing; a draft save writes only what was said.
+ */
+const sentUpdates = (d: ReportDraft, publish: boolean) => d.initiatives.filter((i) => hasUpdate(i) && (publish || !i.carried));
+const sentNotes = (d: ReportDraft, publish: boolean) => d.findings.filter((f) => publish || !f.carried);
 /** A plan item not checked and without a reason is left out (untouched). */
 const sentCheck = (c: ReportDraft['planChecks'][number]) => c.outcome !== '' || c.reason.trim() !== '';
 
 /** The `report` part of the week's submit (lib/validation/report-entry.ts), as typed: the server validates it. */
-export function draftToPayload(d: ReportDraft) {
+export function draftToPayload(d: ReportDraft, publish = false) {
   return {
     reflection: d.reflection,
     items: SECTIONS.flatMap(([key, section]) =>
       d[key].map((i) => ({ ...(i.id === undefined ? {} : { id: i.id }), section, text: i.text, internal: i.internal ?? false, carriedFrom: i.carriedFrom ?? null })),
     ),
-    updates: d.initiatives.filter(hasUpdate).map((i) => ({ initiativeId: i.id, status: i.status, progress: i.progress, text: i.text, internal: i.internal ?? false })),
-    findingNotes: d.findings.map((f) => ({ findingId: f.id, status: f.status, text: f.note, internal: f.internal ?? false })),
+    updates: sentUpdates(d, publish).map((i) => ({ initiativeId: i.id, status: i.status, progress: i.progress, text: i.text, internal: i.internal ?? false })),
+    findingNotes: sentNotes(d, publish).map((f) => ({ findingId: f.id, status: f.status, text: f.note, internal: f.internal ?? false })),
     planChecks: d.planChecks.filter(sentCheck).map((c) => ({ itemId: c.itemId, outcome: c.outcome === '' ? null : c.outcome, reason: c.reason })),
   };
 }
@@ -101,9 +107,10 @@ export const reportErrorKey = {
  * The server's errors for the report part (zod paths such as `report.items.3.text`) renamed onto the fields of
  * the draft that was sent; errors without a field of their own (a list over its limit) keep their key.
  */
-export function reportErrorsOf(sent: ReportDraft, fieldErrors: Record<string, string[]>): Record<string, string[]> {
+export function reportErrorsOf(sent: ReportDraft, fieldErrors: Record<string, string[]>, publish = false): Record<string, string[]> {
   const items = SECTIONS.flatMap(([key]) => sent[key]);
-  const updates = sent.initiatives.filter(hasUpdate);
+  const updates = sentUpdates(sent, publish);
+  const notes = sentNotes(sent, publish);
   const checks = sent.planChecks.filter(sentCheck);
   const out: Record<string, string[]> = {};
   for (const [key, messages] of Object.entries(fieldErrors)) {
@@ -114,7 +121,7 @@ export function reportErrorsOf(sent: ReportDraft, fieldErrors: Record<string, st
       part === 'reflection' ? reportErrorKey.reflection
       : part === 'items' && items[i] ? reportErrorKey.listItem(items[i].clientKey)
       : part === 'updates' && updates[i] && (field === 'status' || field === 'progress' || field === 'text') ? reportErrorKey.initiative(updates[i].id, field)
-      : part === 'findingNotes' && sent.findings[i] && (field === 'status' || field === 'text') ? reportErrorKey.finding(sent.findings[i].id, field)
+      : part === 'findingNotes' && notes[i] && (field === 'status' || field === 'text') ? reportErrorKey.finding(notes[i].id, field)
       : part === 'planChecks' && checks[i] && (field === 'outcome' || field === 'reason') ? reportErrorKey.plan(checks[i].itemId, field)
       : key;
     (out[name] ??= []).push(...messages);

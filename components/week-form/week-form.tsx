@@ -49,7 +49,7 @@ export function WeekForm(props: {
     setReport(props.report?.initial ?? null);
   }
   // The report as last sent: the server's errors name its fields by their place in that submit.
-  const [sentReport, setSentReport] = useState<ReportDraft | null>(null);
+  const [sentReport, setSentReport] = useState<{ draft: ReportDraft; publish: boolean } | null>(null);
   const [baseVersion, setBaseVersion] = useState(props.version);
   const [status, setStatus] = useState<WeekStatus>(props.status);
   const [result, setResult] = useState<SaveWeekResult | null>(null);
@@ -61,7 +61,7 @@ export function WeekForm(props: {
   const blocked = pending || unpicked;
 
   const errors = result && !result.ok ? result.fieldErrors : {};
-  const reportErrors = result && !result.ok && sentReport ? reportErrorsOf(sentReport, result.fieldErrors) : {};
+  const reportErrors = result && !result.ok && sentReport ? reportErrorsOf(sentReport.draft, result.fieldErrors, sentReport.publish) : {};
   const warnings: Record<string, string[]> = {};
   if (result?.ok) for (const w of result.warnings) (warnings[w.field] ??= []).push(w.message);
 
@@ -88,9 +88,9 @@ export function WeekForm(props: {
         intent,
         confirmMissing,
         incidents: incidents.map(({ clientKey: _k, ...e }) => e),
-        ...(from.report ? { report: draftToPayload(from.report) } : {}),
+        ...(from.report ? { report: draftToPayload(from.report, intent === 'publish') } : {}),
       };
-      setSentReport(from.report);
+      setSentReport(from.report ? { draft: from.report, publish: intent === 'publish' } : null);
       const r = await saveWeekAction(payload);
       setResult(r);
       if (r.ok) {
