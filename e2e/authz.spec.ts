@@ -208,6 +208,7 @@ const ACTIONS: ActionRow[] = [
       ['updateInitiativeAction', { id: 1, title: 'intruder' }],
       ['archiveInitiativeAction', { id: 1, archived: true }],
       ['createFindingAction', { title: 'intruder', openedWeek: DRAFT }],
+      ['updateFindingAction', { id: 1, dueDate: '2000-01-01' }],
     ] as const
   ).map(([name, attack]): ActionRow => ({
     key: `app/(app)/entry/report-actions.ts#${name}`,

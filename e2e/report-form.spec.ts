@@ -141,7 +141,7 @@ test('two editors changing different initiatives’ updates both keep theirs', a
   await expect(b.locator(`#rf-init-${ids.pay}-text`)).toHaveValue('渠道B 联调完成');
 });
 
-test('add an initiative under a group, rename one, archive one: each an audited write', async ({ page }) => {
+test('add an initiative under a group, rename one, archive one, move a finding’s due date: each an audited write', async ({ page }) => {
   await login(page, 'editor');
   await entry(page, W2);
   const form = page.getByTestId(`rf-new-${ids.o1}`);
@@ -163,6 +163,12 @@ test('add an initiative under a group, rename one, archive one: each an audited 
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Archive 渠道C接入' }).click();
   await expect(page.getByRole('heading', { name: '渠道C接入' })).toHaveCount(0);
+
+  // A finding's due date is its own audited write.
+  await page.locator(`#rf-finding-${ids.finding}-due`).fill('2022-07-15');
+  await page.getByRole('button', { name: 'Save due date' }).click();
+  await expect(page.getByRole('button', { name: 'Save due date' })).toHaveCount(0);
+  expect(stored(W2).findings.find((f) => f.id === ids.finding)?.dueDate).toBe('2022-07-15');
 
   const db = openE2eDb();
   try {

@@ -47,10 +47,14 @@ export function FindingsSection(props: {
                 </select>
                 {line('status')}
               </div>
-              <div className="flex flex-col gap-1">
-                <span className="text-sm font-medium">{t('rf.due')}</span>
-                <span className={`py-2 text-sm ${overdue(f) ? 'font-medium text-bad dark:text-red-400' : ''}`} data-testid={`${base}-due`}>{f.due || '—'}</span>
-              </div>
+              {props.lifecycle ? (
+                <DueDate finding={f} lifecycle={props.lifecycle} onSaved={(due) => update((d) => ({ ...d, findings: d.findings.map((x) => (x.id === f.id ? { ...x, due } : x)) }))} t={t} />
+              ) : (
+                <div className="flex flex-col gap-1">
+                  <span className="text-sm font-medium">{t('rf.due')}</span>
+                  <span className={`py-2 text-sm ${overdue(f) ? 'font-medium text-bad dark:text-red-400' : ''}`}>{f.due || '—'}</span>
+                </div>
+              )}
               <div className="flex flex-col gap-1">
                 <label htmlFor={`${base}-note`} className="text-sm font-medium">{t('rf.note')}</label>
                 <textarea id={`${base}-note`} rows={2} value={f.note} onChange={(e) => patch(f.id, { note: e.target.value })} className={inputClass} {...aria('note')} />
@@ -106,5 +110,30 @@ function AddFinding(props: { lifecycle: ReportLifecycle; weekStart: string; onAd
         <button type="button" className={small} onClick={() => setOpen(false)}>{t('rf.cancel')}</button>
       </div>
     </fieldset>
+  );
+}
+
+/** A finding's due date is lasting (not weekly): changing it is its own audited write, saved with its button. */
+function DueDate(props: { finding: FindingDraft; lifecycle: ReportLifecycle; onSaved: (due: string) => void; t: Translate }) {
+  const { finding: f, t } = props;
+  const [due, setDue] = useState(f.due);
+  const [error, setError] = useState<string[] | null>(null);
+  const [pending, startTransition] = useTransition();
+  const id = `rf-finding-${f.id}-due`;
+  const save = () =>
+    startTransition(async () => {
+      const r = await props.lifecycle.setFindingDue({ id: f.id, due });
+      if (r.ok) {
+        setError(null);
+        props.onSaved(due);
+      } else setError([r.message, ...Object.values(r.fieldErrors ?? {}).flat()]);
+    });
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">{t('rf.due')}</label>
+      <input id={id} type="date" value={due} onChange={(e) => setDue(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} className={`${inputClass} ${overdue(f) ? 'text-bad' : ''}`} />
+      {due !== f.due ? <button type="button" className={small} disabled={pending} onClick={save}>{t('rf.saveDue')}</button> : null}
+      {error ? <p id={`${id}-error`} role="alert" className="text-sm text-bad dark:text-red-400">{error.join(' ')}</p> : null}
+    </div>
   );
 }

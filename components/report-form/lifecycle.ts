@@ -1,6 +1,6 @@
 // The form's lifecycle actions (add / rename / archive an initiative, add a finding) on the audited server
 // actions of app/(app)/entry/report-actions.ts, in the shape the sections call.
-import { archiveInitiativeAction, createFindingAction, createInitiativeAction, updateInitiativeAction } from '@/app/(app)/entry/report-actions';
+import { archiveInitiativeAction, createFindingAction, createInitiativeAction, updateFindingAction, updateInitiativeAction } from '@/app/(app)/entry/report-actions';
 import type { LifecycleResult, ReportLifecycle } from './types';
 
 type ActionResult = Awaited<ReturnType<typeof createInitiativeAction>>;
@@ -18,4 +18,5 @@ export const reportLifecycle: ReportLifecycle = {
   archiveInitiative: async ({ id }) => answer(await archiveInitiativeAction({ id, archived: true })),
   addFinding: async ({ title, source, owner, due, weekStart }) =>
     answer(await createFindingAction({ title, source, owner, dueDate: due === '' ? null : due, openedWeek: weekStart }), { dueDate: 'due' }),
+  setFindingDue: async ({ id, due }) => answer(await updateFindingAction({ id, dueDate: due === '' ? null : due }), { dueDate: 'due' }),
 };

@@ -98,4 +98,5 @@ export interface ReportLifecycle {
   renameInitiative: (input: { id: number; title: string }) => Promise<LifecycleResult>;
   archiveInitiative: (input: { id: number }) => Promise<LifecycleResult>;
   addFinding: (input: NewFinding & { weekStart: string }) => Promise<LifecycleResult>;
+  setFindingDue: (input: { id: number; due: string }) => Promise<LifecycleResult>;
 }
