@@ -11,6 +11,8 @@ import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { ConflictPanel } from '../week-form/conflict-panel';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { ReportPreviewView } from './report-preview';
+import { WholeReportPreview } from './whole-report-preview';
+import type { MatchChoices } from '@/lib/report/to-model';
 
 const INCIDENT_FIELD_LABELS = Object.fromEntries(
   (['en', 'zh'] as const).map((lang) => {
@@ -32,11 +34,14 @@ export function ImportForm({ lang }: { lang: Language }) {
   const [textError, setTextError] = useState<string[] | undefined>();
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<ImportReportResult | null>(null);
+  // The user's changes to the preview's initiative/finding matches; a new preview starts afresh.
+  const [choices, setChoices] = useState<MatchChoices>({});
   const [pending, startTransition] = useTransition();
 
   async function runPreview(source: string): Promise<void> {
     const r = await previewReportAction({ text: source });
     if (r.ok) {
+      if (source !== previewed?.text) setChoices({});
       setPreviewed({ text: source, preview: r.preview });
       setTextError(undefined);
     } else {
@@ -61,10 +66,12 @@ export function ImportForm({ lang }: { lang: Language }) {
   function save(intent: 'draft' | 'publish', confirmMissing = false) {
     if (!previewed) return;
     startTransition(async () => {
-      const r = await importReportAction({ text: previewed.text, intent, baseVersion: previewed.preview.stored.version, confirmMissing, reason });
+      const r = await importReportAction({ text: previewed.text, intent, baseVersion: previewed.preview.stored.version, confirmMissing, reason, choices });
       setResult(r);
       if (r.ok) {
         setReason('');
+        // Saved: what was "new" now exists, and the next preview matches it.
+        setChoices({});
         // The stored side of the preview is now what was just saved.
         await runPreview(previewed.text);
       }
@@ -113,6 +120,7 @@ export function ImportForm({ lang }: { lang: Language }) {
       ) : null}
 
       {p ? <ReportPreviewView preview={p} lang={lang} t={t} /> : null}
+      {p?.report ? <WholeReportPreview whole={p.report} choices={choices} onChoose={(key, value) => setChoices((c) => ({ ...c, [key]: value }))} t={t} /> : null}
 
       {p?.week ? (
         <div className="flex flex-col gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../setup';
 import { findingNotes, findings, initiativeUpdates, initiatives, objectives, planChecks, weekItems, weeks } from '../schema';
+import { getDataVersion } from './data-version';
 import { getWeekReport, getReportPrefill, listFindingsBoard, listObjectivesBoard } from './report';
 
 function seed() {
@@ -54,5 +56,15 @@ describe('the whole report, read back', () => {
     const findingsBoard = listFindingsBoard('2024-03-11', db, '2024-12-01');
     expect(findingsBoard.overdue.map((f) => f.title)).toEqual(['账户权限复核']);
     expect(listFindingsBoard('2024-03-04', db, '2024-12-01').overdue).toHaveLength(0);
+  });
+
+  it('every write to the report’s tables bumps the data version, so cached pages are dropped', () => {
+    const { db, child, f } = seed();
+    const before = Number(getDataVersion(db));
+    db.update(initiatives).set({ title: '改名' }).where(eq(initiatives.id, child.id)).run();
+    db.update(findings).set({ status: 'resolved' }).where(eq(findings.id, f.id)).run();
+    db.delete(planChecks).run();
+    db.insert(weekItems).values({ weekStart: '2024-03-18', section: 'other', position: 0, text: '其他' }).run();
+    expect(Number(getDataVersion(db))).toBe(before + 4);
   });
 });

@@ -22,6 +22,8 @@ export function importReportInputSchemaFor(lang: Language) {
     baseVersion: z.number().int().min(0),
     confirmMissing: z.boolean().default(false),
     reason: z.string().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
+    /** The preview's matches the user changed (issue 13): plan key → an existing id, or "new". */
+    choices: z.record(z.string().max(40), z.union([z.literal('new'), z.number().int().positive()])).refine((r) => Object.keys(r).length <= 1000, { error: 'Too many choices.' }).default({}),
   });
 }
 
