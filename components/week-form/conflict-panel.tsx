@@ -23,6 +23,8 @@ export function ConflictPanel(props: {
   fieldLabels: Record<IncidentField | 'estimated' | 'final', string>;
   lang: Language;
   heading?: string;
+  /** The report sections' own wording for a report field (its label and each side), when the form has them. */
+  describeReport?: (c: ConflictDetail) => { name: string; theirs: string; mine: string } | null;
 }) {
   const { conflicts, choices = {}, onChoose, metrics, fieldLabels, lang } = props;
   const t = translator(lang);
@@ -53,6 +55,8 @@ export function ConflictPanel(props: {
     }
     const empty = (s: string) => (s.trim() === '' ? t('conflict.empty') : s);
     if (c.kind === 'report') {
+      const own = props.describeReport?.(c);
+      if (own) return own;
       const show = (v: unknown) => (v === null || v === undefined ? t('conflict.deleted') : typeof v === 'string' ? empty(v) : empty(String((v as { text?: unknown }).text ?? (v as { outcome?: unknown }).outcome ?? '')));
       return { name: t('conflict.report'), theirs: show(c.theirs), mine: show(c.mine) };
     }

@@ -7,12 +7,20 @@ import type { ConflictDetail } from '@/db/queries/save-week';
 import type { Language, WeekStatus } from '@/lib/constants';
 import type { FormLabels } from '@/lib/i18n/form-labels';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
+import { describeReportConflict, draftToPayload, reportErrorsOf } from '../report-form/adapter';
+import { applyReportChoice, isUntouchedCarried, rebaseReport, type ReportSide } from '../report-form/rebase-report';
+import { ReportSections } from '../report-form/report-sections';
+import { reportLifecycle } from '../report-form/lifecycle';
+import type { ReportDraft } from '../report-form/types';
+import { translator } from '@/lib/i18n/messages';
 import { ConflictPanel } from './conflict-panel';
 import { incidentToDraft } from './drafts';
 import { IncidentEditor } from './incident-editor';
 import { MetricInputs } from './metric-inputs';
 import { applyChoice, cellToDraft, rebaseDraft, type Choice } from './rebase';
 import type { CellDraft, FormMetric, WeekDraft } from './types';
+
+const isReportConflict = (c: ConflictDetail) => (c as { kind: string }).kind === 'report';
 
 let nextKey = 0;
 const newKey = () => `new-${++nextKey}`;
@@ -26,10 +34,22 @@ export function WeekForm(props: {
   initial: WeekDraft;
   labels: FormLabels;
   lang: Language;
+  /** The report sections (issue 13): this week's stored report, or last week's carried into it. */
+  report?: { initial: ReportDraft };
 }) {
   const l = props.labels;
   const router = useRouter();
   const [draft, setDraft] = useState<WeekDraft>(props.initial);
+  const [report, setReport] = useState<ReportDraft | null>(props.report?.initial ?? null);
+  const updateReport = (fn: (d: ReportDraft) => ReportDraft) => setReport((r) => (r ? fn(r) : r));
+  // After a save the page is refreshed: the report continues from what is stored (new items get their ids).
+  const [reportSource, setReportSource] = useState(props.report?.initial);
+  if (props.report?.initial !== reportSource) {
+    setReportSource(props.report?.initial);
+    setReport(props.report?.initial ?? null);
+  }
+  // The report as last sent: the server's errors name its fields by their place in that submit.
+  const [sentReport, setSentReport] = useState<{ draft: ReportDraft; publish: boolean } | null>(null);
   const [baseVersion, setBaseVersion] = useState(props.version);
   const [status, setStatus] = useState<WeekStatus>(props.status);
   const [result, setResult] = useState<SaveWeekResult | null>(null);
@@ -41,6 +61,7 @@ export function WeekForm(props: {
   const blocked = pending || unpicked;
 
   const errors = result && !result.ok ? result.fieldErrors : {};
+  const reportErrors = result && !result.ok && sentReport ? reportErrorsOf(sentReport.draft, result.fieldErrors, sentReport.publish) : {};
   const warnings: Record<string, string[]> = {};
   if (result?.ok) for (const w of result.warnings) (warnings[w.field] ??= []).push(w.message);
 
@@ -50,20 +71,26 @@ export function WeekForm(props: {
   function choose(c: ConflictDetail, choice: Choice) {
     setChoices((all) => ({ ...all, [c.field]: choice }));
     setDraft((d) => applyChoice(d, c, choice));
+    if (isReportConflict(c)) updateReport((r) => applyReportChoice(r, c, choice));
   }
 
   function submit(intent: 'draft' | 'publish' | 'save', confirmMissing = false) {
     if (unpicked) return;
-    startTransition(async () => {
-      const { incidents, ...rest } = draft;
+    startTransition(() => save(intent, confirmMissing, { draft, report, baseVersion }, false));
+  }
+
+  async function save(intent: 'draft' | 'publish' | 'save', confirmMissing: boolean, from: { draft: WeekDraft; report: ReportDraft | null; baseVersion: number }, retried: boolean) {
+      const { incidents, ...rest } = from.draft;
       const payload = {
         ...rest,
         weekStart: props.weekStart,
-        baseVersion,
+        baseVersion: from.baseVersion,
         intent,
         confirmMissing,
         incidents: incidents.map(({ clientKey: _k, ...e }) => e),
+        ...(from.report ? { report: draftToPayload(from.report, intent === 'publish') } : {}),
       };
+      setSentReport(from.report ? { draft: from.report, publish: intent === 'publish' } : null);
       const r = await saveWeekAction(payload);
       setResult(r);
       if (r.ok) {
@@ -85,13 +112,25 @@ export function WeekForm(props: {
       } else if (r.kind === 'conflict' && r.currentVersion !== undefined && r.theirs) {
         // Onto the stored version: what only they changed comes in, mine stays, each field both changed waits.
         const theirs = r.theirs;
+        // An initiative update or finding note I only saw prefilled, never touched: theirs stands, unasked.
+        const unasked = (r.conflicts ?? []).filter((c) => isReportConflict(c) && from.report !== null && isUntouchedCarried(from.report, c.field));
+        const asked = (r.conflicts ?? []).filter((c) => !unasked.includes(c));
+        const moveReport = (rep: ReportDraft) => unasked.reduce((acc, c) => applyReportChoice(acc, c, 'theirs'), rebaseReport(rep, r.takeTheirs ?? [], (theirs as { report?: ReportSide }).report));
+        if (!asked.length && unasked.length && !retried && from.report) {
+          // Nothing left for the user to pick: send again from the stored version, once.
+          const next = { draft: rebaseDraft(from.draft, r.takeTheirs ?? [], theirs), report: moveReport(from.report), baseVersion: r.currentVersion };
+          setDraft(next.draft);
+          setReport(next.report);
+          setBaseVersion(next.baseVersion);
+          return save(intent, confirmMissing, next, true);
+        }
         setDraft((d) => rebaseDraft(d, r.takeTheirs ?? [], theirs));
+        updateReport(moveReport);
         setBaseVersion(r.currentVersion);
         setStatus(theirs.status ?? 'draft');
-        setConflicts(r.conflicts ?? []);
+        setConflicts(asked);
         setChoices({});
       }
-    });
   }
 
   const published = status === 'published';
@@ -118,6 +157,7 @@ export function WeekForm(props: {
             metrics={props.metrics}
             fieldLabels={{ title: l.title, startedAt: l.start, endedAt: l.end, durationMinutes: l.duration, grade: l.grade, gradeStatus: l.gradeStatus, cause: l.cause, handling: l.handling, estimated: l.estimated, final: l.final }}
             lang={props.lang}
+            describeReport={report ? (c) => describeReportConflict(c, report, translator(props.lang)) : undefined}
           />
         ) : null}
         {result && !result.ok && result.kind === 'needs_confirmation' ? (
@@ -152,6 +192,10 @@ export function WeekForm(props: {
           newIncident={() => ({ clientKey: newKey(), title: '', startedAt: `${props.weekStart}T09:00`, endedAt: '', durationMinutes: '', grade: '', gradeStatus: '', cause: '', handling: '' })}
         />
       </section>
+
+      {report && props.report ? (
+        <ReportSections draft={report} update={updateReport} errors={{ ...errors, ...reportErrors }} lifecycle={reportLifecycle} newKey={newKey} weekStart={props.weekStart} t={translator(props.lang)} />
+      ) : null}
 
       <section aria-labelledby="notes-heading" className="grid gap-4 md:grid-cols-2">
         <h2 id="notes-heading" className="sr-only">{l.notes}</h2>

@@ -117,6 +117,8 @@ const ZH_MESSAGES: Record<string, string> = {
   'You are not allowed to edit weeks.': '您没有编辑周数据的权限。',
   'Some required metrics have no value. Confirm to publish without them.': '部分必填指标没有数值。确认后可在缺少这些指标的情况下发布。',
   'This week is published: say why the values change.': '本周已发布：请说明修改原因。',
+  // The weekly form's report sections (issue 13, R3)
+  'Say why it was not done in full.': '请说明未完成（或未全部完成）的原因。',
   // ---- Issue 13 R1: the report part of a save, initiatives and findings. ----
   'Enter a progress from 0 to 100.': '请输入 0 到 100 之间的进度。',
   'Choose focus, other or next week.': '请选择重点工作、其他或下周计划。',

@@ -55,11 +55,18 @@ const findingNoteSchema = z.object({
   remove: z.boolean().default(false),
 });
 
-const planCheckSchema = z.object({
-  itemId: id,
-  outcome: z.enum(PLAN_OUTCOMES, { error: 'Choose done, partly or not done.' }).nullable(),
-  reason: plainText().trim().max(REPORT_LIMITS.reason, { error: 'Keep the reason under 500 characters.' }).default(''),
-});
+const planCheckSchema = z
+  .object({
+    itemId: id,
+    outcome: z.enum(PLAN_OUTCOMES, { error: 'Choose done, partly or not done.' }).nullable(),
+    reason: plainText().trim().max(REPORT_LIMITS.reason, { error: 'Keep the reason under 500 characters.' }).default(''),
+  })
+  // A plan item partly done or not done says why (issue 13, "planned last week").
+  .superRefine((c, ctx) => {
+    if ((c.outcome === 'partly' || c.outcome === 'not_done') && c.reason === '') {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why it was not done in full.' });
+    }
+  });
 
 function unique<T>(list: readonly T[] | undefined, key: (t: T) => number | undefined, path: string, ctx: z.RefinementCtx): void {
   const seen = new Set<number>();

@@ -7,6 +7,8 @@ import type { FormMetric, WeekDraft } from '@/components/week-form/types';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { routeWeek } from '@/lib/params';
 import { getWeekEntryData } from '@/db/queries/week-entry';
+import { getReportPrefill } from '@/db/queries/report';
+import { reportToDraft } from '@/components/report-form/adapter';
 import { requirePageRole } from '@/lib/auth';
 import { formatMetricValue } from '@/lib/format';
 import { FORM_LABELS } from '@/lib/i18n/form-labels';
@@ -72,6 +74,7 @@ export default async function WeekEntryPage({ params }: Props) {
         initial={initial}
         labels={FORM_LABELS[lang]}
         lang={lang}
+        report={{ initial: reportToDraft(getReportPrefill(weekStart), lang) }}
       />
     </div>
   );
