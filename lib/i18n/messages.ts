@@ -1,5 +1,10 @@
-// UI strings in both languages. Keys are grouped by page; a missing key is a type error.
-const en = {
+// The one catalogue (issue 15): every user-facing word, keyed 'area.key', in both languages; a missing key is a
+// type error. Blocks may live in lib/i18n/catalogue/* and are merged here. Values may hold {name} params and
+// plurals as `{count, plural, one {# week} other {# weeks}}`; numbers are grouped per language.
+import { FORMS_EN, FORMS_ZH } from './catalogue/forms';
+import { LANGUAGE_EN, LANGUAGE_ZH } from './catalogue/language';
+
+const enBase = {
   'app.name': 'Weekline',
   'app.tagline': 'Payment operations, week by week',
   'nav.overview': 'Overview',
@@ -236,9 +241,13 @@ const en = {
   'channels.col.actions': 'Actions',
 } as const;
 
+const en = { ...enBase, ...FORMS_EN, ...LANGUAGE_EN };
+
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...FORMS_ZH,
+  ...LANGUAGE_ZH,
   'app.name': 'Weekline 周报看板',
   'app.tagline': '支付运营，按周追踪',
   'nav.overview': '总览',
@@ -477,8 +486,25 @@ export const MESSAGES = { en, zh } as const;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+const LOCALES = { zh: 'zh-CN', en: 'en-US' } as const;
+const PLURAL = /\{(\w+), plural, ((?:[=\w]+ \{[^{}]*\}\s*)+)\}/g;
+
+/** Fills `{name}` params and `{n, plural, one {…} other {…}}` choices (`#` is n, grouped per language). */
+export function renderMessage(template: string, lang: 'zh' | 'en', params: Record<string, string | number> = {}): string {
+  const locale = LOCALES[lang];
+  const show = (v: string | number) => (typeof v === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 12 }).format(v) : v);
+  const rules = new Intl.PluralRules(locale);
+  const chosen = template.replace(PLURAL, (_all, name: string, forms: string) => {
+    const n = Number(params[name]);
+    const options = Object.fromEntries([...forms.matchAll(/([=\w]+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+    const form = options[`=${n}`] ?? options[rules.select(n)] ?? options.other ?? '';
+    return form.replaceAll('#', String(show(n)));
+  });
+  // Plain params are shown as given (a year stays 2026); pass formatted text for grouped numbers.
+  return Object.entries(params).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), chosen);
+}
+
 export function translator(lang: 'zh' | 'en'): Translate {
   const table: Record<MessageKey, string> = MESSAGES[lang];
-  return (key, params) =>
-    Object.entries(params ?? {}).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), table[key] ?? key);
+  return (key, params) => renderMessage(table[key] ?? key, lang, params);
 }
