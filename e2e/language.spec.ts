@@ -96,7 +96,7 @@ function prepare(week: string): { sharePath: string } {
     const editor = getUserByEmail(E2E_USERS.editor.email, db)!;
     // A published week with an event, then a change with a reason: the history has rows of every kind.
     const event = { title: '渠道超时', startedAt: `${week}T10:00`, endedAt: '', durationMinutes: '125', grade: 'D', gradeStatus: 'final', cause: '限流', handling: '扩容' };
-    const first = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: week, baseVersion: 0, intent: 'draft', values: { health_score: '600' }, notes: '第一版', incidents: [event] });
+    const first = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: week, baseVersion: 0, intent: 'draft', values: { health_score: { value: '600' } }, notes: '第一版', incidents: [event] });
     saveWeek(first, { userId: editor.id, email: editor.email }, db);
     const share = createShareLink({ label: '管理层', expiresIn: '30d' }, { userId: editor.id, email: editor.email }, db);
     return { sharePath: share.path };
@@ -112,7 +112,7 @@ async function conflict(page: Page, week: string, value: string) {
   try {
     const editor = getUserByEmail(E2E_USERS.editor.email, db)!;
     const version = Number(/v(\d+)/.exec((await page.getByTestId('week-status').textContent()) ?? '')?.[1]);
-    const entry = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: week, baseVersion: version, intent: 'draft', values: { health_score: '610' } });
+    const entry = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: week, baseVersion: version, intent: 'draft', values: { health_score: { value: '610' } } });
     saveWeek(entry, { userId: editor.id, email: editor.email }, db);
   } finally {
     db.$client.close();

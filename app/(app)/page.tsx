@@ -10,8 +10,11 @@ import { requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { resolveRange } from '@/lib/range';
 import { formatWeek, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Overview' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.overview') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -7,11 +7,14 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
 import { requireShareScope } from '@/lib/share/request';
 import { formatWeek, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
 // Never prerendered or cached: the token is checked again on every request.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Shared dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.shared') };
+}
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -5,8 +5,11 @@ import { API_KEY_EXPIRIES, API_SCOPES } from '@/lib/api/scopes';
 import { requirePageRole } from '@/lib/auth';
 import type { Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'API keys' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.apiKeys') };
+}
 
 const when = (d: Date | null, fallback: string) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : fallback);
 

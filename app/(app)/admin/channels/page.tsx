@@ -9,8 +9,11 @@ import { KIND_NAMES } from '@/lib/digest/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Channels' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.channels') };
+}
 
 const LABEL_KEYS: MessageKey[] = ['channels.kind', 'channels.url', 'channels.secret', 'channels.label', 'channels.submit', 'channels.remove', 'channels.test', 'channels.language', 'channels.reminder', 'channels.reminderDay', 'channels.reminderTime', 'channels.timeZone', 'channels.save'];
 

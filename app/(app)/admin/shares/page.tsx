@@ -4,8 +4,11 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { listShareLinks, type ShareLinkSummary } from '@/db/queries/share-links';
 import { requirePageRole } from '@/lib/auth';
 import { currentWeekStart, weekLabel, type WeekNumbering } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Share links' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.shares') };
+}
 
 const when = (d: Date | null, fallback: string) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : fallback);
 

@@ -4,8 +4,11 @@ import { listUsers } from '@/db/queries/users';
 import { requirePageRole } from '@/lib/auth';
 import { ADMIN_LABELS } from '@/lib/i18n/admin-labels';
 import { getLanguage } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.users') };
+}
 
 export default async function UsersPage() {
   await requirePageRole('admin', '/admin/users');

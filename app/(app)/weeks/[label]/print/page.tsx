@@ -10,11 +10,12 @@ import { formatDelta, formatMetricValue } from '@/lib/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { formatWeek } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ label: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `${(await params).label} · print` };
+  return { title: await pageTitle('title.print', { label: (await params).label }) };
 }
 
 /** The week's review on one A4 page, laid out like the team's weekly report. */

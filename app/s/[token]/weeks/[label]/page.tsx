@@ -10,10 +10,13 @@ import { buildTiles } from '@/lib/kpi/tiles';
 import { requireShareScope } from '@/lib/share/request';
 import { routeWeek } from '@/lib/params';
 import { formatWeek, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Shared week' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.sharedWeek') };
+}
 
 type Props = { params: Promise<{ token: string; label: string }> };
 
