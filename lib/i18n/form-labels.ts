@@ -4,7 +4,7 @@
 import type { Language } from '../constants';
 import { MESSAGES, translator, type MessageKey } from './messages';
 
-const NAMES = ["values", "events", "noEvents", "event", "title", "cause", "handling", "start", "end", "duration", "grade", "gradeNone", "gradeStatus", "estimated", "final", "remove", "add", "done", "total", "optional", "lastWeek", "target", "dp", "notes", "internalNotes", "reason", "published", "draft", "unpublish", "saveChanges", "saveDraft", "publish", "publishAnyway", "missing"] as const;
+const NAMES = ["values", "events", "noEvents", "event", "title", "cause", "handling", "start", "end", "duration", "grade", "gradeNone", "gradeStatus", "estimated", "final", "remove", "add", "done", "total", "optional", "lastWeek", "target", "dp", "notes", "internalNotes", "reason", "published", "draft", "unpublish", "saveChanges", "saveDraft", "publish", "publishAnyway", "missing", "version", "points"] as const;
 
 export type FormLabels = Record<(typeof NAMES)[number], string>;
 

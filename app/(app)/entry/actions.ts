@@ -36,7 +36,10 @@ export type SaveWeekResult =
 export async function saveWeekAction(payload: unknown): Promise<SaveWeekResult> {
   const [result, lang] = await Promise.all([saveWeekAsKeys(payload), getLanguage()]);
   if (!result.ok && result.kind === 'conflict') return { ...result, message: translator(lang)('conflict.message') };
-  return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang) }) } as SaveWeekResult;
+  // Missing metrics by name in the reader's language, never their keys.
+  const names = new Map(listMetrics().map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
+  const missing = !result.ok && result.missing ? { missing: result.missing.map((k) => names.get(k) ?? k) } : {};
+  return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang), ...missing }) } as SaveWeekResult;
 }
 
 async function saveWeekAsKeys(payload: unknown): Promise<SaveWeekResult> {

@@ -61,7 +61,7 @@ export const FORMS_EN = {
   'form.optional': 'optional',
   'form.lastWeek': 'Last week',
   'form.target': 'Target',
-  'form.dp': 'dp',
+  'form.dp': 'decimals',
   'form.notes': 'Notes (shown with the week, also on share links)',
   'form.internalNotes': 'Internal notes (never on share links)',
   'form.reason': 'Reason for changing published values',
