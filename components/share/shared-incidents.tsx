@@ -10,12 +10,12 @@ export function SharedIncidents({ incidents, t }: { incidents: Incident[]; t: Tr
           {incidents.map((e) => (
             <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
               <p className="font-medium">
-                {e.startedAt.replace('T', ' ')} · {e.title}
+                {e.startedAt.replace('T', ' ')} · <span data-content="user">{e.title}</span>
                 {e.durationMinutes !== null ? ` · ${t('share.minutes', { n: e.durationMinutes })}` : ''}
-                {e.grade ? ` · ${e.grade} (${e.gradeStatus})` : ` · ${t('share.ungraded')}`}
+                {e.grade ? ` · ${t('preview.graded', { grade: e.grade, status: t(e.gradeStatus === 'final' ? 'week.final' : 'week.estimated') })}` : ` · ${t('share.ungraded')}`}
               </p>
-              {e.cause ? <p>{t('share.cause')}: {e.cause}</p> : null}
-              {e.handling ? <p>{t('share.handling')}: {e.handling}</p> : null}
+              {e.cause ? <p>{t('share.cause')}: <span data-content="user">{e.cause}</span></p> : null}
+              {e.handling ? <p>{t('share.handling')}: <span data-content="user">{e.handling}</span></p> : null}
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import { listTargets } from '@/db/queries/targets';
 import { getWeekEntryData } from '@/db/queries/week-entry';
 import { hasRole, requirePageRole } from '@/lib/auth';
 import { INCIDENT_COUNT_KEYS } from '@/lib/constants';
-import { formatDelta, formatMetricValue } from '@/lib/format';
+import { formatDelta, formatDuration, formatMetricValue } from '@/lib/format';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { formatWeek } from '@/lib/weeks';
@@ -40,37 +40,36 @@ export default async function PrintWeekPage({ params }: Props) {
     <article data-print-view className="mx-auto max-w-[180mm] bg-white p-8 text-[11pt] leading-relaxed text-slate-900 print:p-0">
       <h1 className="text-2xl font-bold">{formatWeek(weekStart, numbering, lang)}</h1>
       <p className="text-sm text-slate-500">{t(`status.${data.week.status}`)}</p>
-      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '【系统运行数据】' : 'Operations figures'}</h2>
+      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{t('print.figures')}</h2>
       <ul className="mt-2 list-disc pl-6">
         {lines.map((tile) => (
           <li key={tile.metric.key}>
-            {zh ? tile.metric.labelZh : tile.metric.labelEn}
-            {zh ? '：' : ': '}
+            {t('print.figureLabel', { label: zh ? tile.metric.labelZh : tile.metric.labelEn })}
             <strong>{formatMetricValue(tile.value, tile.metric, lang)}</strong>
             {tile.delta ? ` (${formatDelta(tile.delta, tile.metric, lang)})` : ''}
             {tile.target ? ` · ${t(`status.${tile.status}`)}` : ''}
           </li>
         ))}
         <li>
-          {zh ? `事故数AB级${ab}次，CD级${cd}次` : `Incidents: grade A/B ${ab}, grade C/D ${cd}`}
+          {t('print.incidents', { ab, cd })}
         </li>
       </ul>
-      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '生产稳定性事件' : 'Production events'}</h2>
-      {data.incidents.length === 0 ? <p className="mt-2">{zh ? '无' : 'None'}</p> : (
+      <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{t('print.events')}</h2>
+      {data.incidents.length === 0 ? <p className="mt-2">{t('print.none')}</p> : (
         <ol className="mt-2 list-decimal pl-6">
           {data.incidents.map((e) => (
             <li key={e.id} className="mb-2 break-inside-avoid">
-              <p>{e.startedAt.slice(5).replace('T', ' ')} {e.title}{e.durationMinutes !== null ? (zh ? `，持续${e.durationMinutes}分钟` : `, ${e.durationMinutes} min`) : ''}</p>
-              {e.cause ? <p className="pl-4">{zh ? '原因：' : 'Cause: '}{e.cause}</p> : null}
-              {e.handling ? <p className="pl-4">{zh ? '处置：' : 'Handling: '}{e.handling}{e.grade ? (zh ? `。${e.gradeStatus === 'final' ? '定级' : '预估'}${e.grade}级` : ` · grade ${e.grade} (${e.gradeStatus})`) : ''}</p> : null}
+              <p>{e.startedAt.slice(5).replace('T', ' ')} <span data-content="user">{e.title}</span>{e.durationMinutes !== null ? t('print.duration', { duration: formatDuration(e.durationMinutes, lang) }) : ''}</p>
+              {e.cause ? <p className="pl-4">{t('preview.cause')}<span data-content="user">{e.cause}</span></p> : null}
+              {e.handling ? <p className="pl-4">{t('preview.handling')}<span data-content="user">{e.handling}</span>{e.grade ? t('print.grade', { grade: e.grade, status: t(e.gradeStatus === 'final' ? 'week.final' : 'week.estimated') }) : ''}</p> : null}
             </li>
           ))}
         </ol>
       )}
       {data.week.notes ? (
         <>
-          <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{zh ? '备注' : 'Notes'}</h2>
-          <p className="mt-2 whitespace-pre-wrap">{data.week.notes}</p>
+          <h2 className="mt-6 border-b border-slate-300 text-lg font-semibold">{t('week.notes')}</h2>
+          <p className="mt-2 whitespace-pre-wrap" data-content="user">{data.week.notes}</p>
         </>
       ) : null}
     </article>

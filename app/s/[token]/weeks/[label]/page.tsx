@@ -54,7 +54,7 @@ export default async function SharedWeekPage({ params }: Props) {
       {data.notes ? (
         <section aria-labelledby="notes" className="flex flex-col gap-2">
           <h2 id="notes" className="text-lg font-semibold">{t('share.notes')}</h2>
-          <p className="whitespace-pre-wrap text-sm" data-testid="week-notes">{data.notes}</p>
+          <p className="whitespace-pre-wrap text-sm" data-testid="week-notes" data-content="user">{data.notes}</p>
         </section>
       ) : null}
     </div>
