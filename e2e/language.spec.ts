@@ -25,7 +25,6 @@ const NEUTRAL = [
   /https?:\/\/[\w\-./?=&#%:]+/g,
   /\b\d{4}-?W\d{1,2}\b/g,
   /\b[A-D]{1,2}\b/g,
-  /\bv\d+\b/g, // a week's version number "v3"
 ];
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 // The language switch names the other language in its own script.

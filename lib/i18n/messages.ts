@@ -490,18 +490,23 @@ const LOCALES = { zh: 'zh-CN', en: 'en-US' } as const;
 const PLURAL = /\{(\w+), plural, ((?:[=\w]+ \{[^{}]*\}\s*)+)\}/g;
 
 /** Fills `{name}` params and `{n, plural, one {…} other {…}}` choices (`#` is n, grouped per language). */
+const intl = { zh: { rules: new Intl.PluralRules(LOCALES.zh), number: new Intl.NumberFormat(LOCALES.zh, { maximumFractionDigits: 12 }) }, en: { rules: new Intl.PluralRules(LOCALES.en), number: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 12 }) } };
+
 export function renderMessage(template: string, lang: 'zh' | 'en', params: Record<string, string | number> = {}): string {
-  const locale = LOCALES[lang];
-  const show = (v: string | number) => (typeof v === 'number' ? new Intl.NumberFormat(locale, { maximumFractionDigits: 12 }).format(v) : v);
-  const rules = new Intl.PluralRules(locale);
-  const chosen = template.replace(PLURAL, (_all, name: string, forms: string) => {
-    const n = Number(params[name]);
-    const options = Object.fromEntries([...forms.matchAll(/([=\w]+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
-    const form = options[`=${n}`] ?? options[rules.select(n)] ?? options.other ?? '';
-    return form.replaceAll('#', String(show(n)));
-  });
+  if (!template.includes('{')) return template;
+  const { rules, number } = intl[lang];
+  const chosen = !template.includes(', plural, ')
+    ? template
+    : template.replace(PLURAL, (_all, name: string, forms: string) => {
+        const n = Number(params[name]);
+        const options = Object.fromEntries([...forms.matchAll(/([=\w]+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+        const form = options[`=${n}`] ?? options[rules.select(n)] ?? options.other ?? '';
+        return form.replaceAll('#', number.format(n));
+      });
   // Plain params are shown as given (a year stays 2026); pass formatted text for grouped numbers.
-  return Object.entries(params).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), chosen);
+  let out = chosen;
+  for (const k in params) out = out.replaceAll(`{${k}}`, String(params[k]));
+  return out;
 }
 
 export function translator(lang: 'zh' | 'en'): Translate {

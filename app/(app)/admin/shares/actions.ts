@@ -39,7 +39,7 @@ export async function createShareLinkAction(_prev: IssuedShareResult<NewShareVal
 }
 
 export async function revokeShareLinkAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const { lang, t } = await getTranslator();
+  const { t } = await getTranslator();
   const values = { id: String(form.get('id') ?? '') };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('shares.onlyAdminsRevoke'), values);
@@ -52,7 +52,7 @@ export async function revokeShareLinkAction(_prev: ActionResult | null, form: Fo
 }
 
 export async function rotateShareLinkAction(_prev: IssuedShareResult | null, form: FormData): Promise<IssuedShareResult> {
-  const { lang, t } = await getTranslator();
+  const { t } = await getTranslator();
   const values = { id: String(form.get('id') ?? '') };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('shares.onlyAdminsRotate'), values);
