@@ -8,6 +8,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createShareLink } from '@/db/queries/share-links';
 import { saveWeek } from '@/db/queries/save-week';
 import { getUserByEmail } from '@/db/queries/users';
+import { getWeekRecord } from '@/db/queries/weeks';
 import { DEFAULT_METRICS } from '@/lib/constants';
 import { weekEntrySchema } from '@/lib/validation/week-entry';
 import { addWeeks, currentWeekStart, weekLabel } from '@/lib/weeks';
@@ -16,9 +17,9 @@ import { openE2eDb, screenshot } from './fixtures/helpers';
 
 type Lang = 'zh' | 'en';
 
-// Words a Chinese page may show in Latin letters: the product, file formats, grade codes.
+// Words a Chinese page may show in Latin letters: the product, file formats, domain acronyms.
 // "English" is the language switch, naming the other language in its own script.
-const LATIN_ALLOWED = new Set(['Weekline', 'CSV', 'PDF', 'API', 'KPI', 'Hive', 'JSON', 'English']);
+const LATIN_ALLOWED = new Set(['Weekline', 'CSV', 'PDF', 'API', 'KPI', 'Hive', 'JSON', 'Markdown', 'English']);
 // Stripped before looking for words: e-mail addresses, URLs, week labels, times and grade codes (A, D, AB…).
 const NEUTRAL = [
   /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
@@ -110,7 +111,8 @@ async function conflict(page: Page, week: string, value: string) {
   const db = openE2eDb();
   try {
     const editor = getUserByEmail(E2E_USERS.editor.email, db)!;
-    const version = Number(/v(\d+)/.exec((await page.getByTestId('week-status').textContent()) ?? '')?.[1]);
+    // The version the open form was loaded at: the editor saves on top of it, so the admin's save conflicts.
+    const version = getWeekRecord(week, db)!.version;
     const entry = weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: week, baseVersion: version, intent: 'draft', values: { health_score: { value: '610' } } });
     saveWeek(entry, { userId: editor.id, email: editor.email }, db);
   } finally {
