@@ -6,6 +6,7 @@ import type { ConflictDetail } from '@/db/queries/save-week';
 import type { Language } from '@/lib/constants';
 import { formatMetricValue, withUnit, type ValueFormat } from '@/lib/format';
 import { translator } from '@/lib/i18n/messages';
+import { teamTimeZone } from '@/lib/time-zone';
 import type { Cell, IncidentField, IncidentFields } from '@/lib/kpi/week-merge';
 import type { Choice } from './rebase';
 
@@ -23,10 +24,12 @@ export function ConflictPanel(props: {
   fieldLabels: Record<IncidentField | 'estimated' | 'final', string>;
   lang: Language;
   heading?: string;
+  /** The team's time zone (lib/time-zone.ts); in the browser TIME_ZONE is unknown, so the server may pass it. */
+  timeZone?: string;
 }) {
   const { conflicts, choices = {}, onChoose, metrics, fieldLabels, lang } = props;
   const t = translator(lang);
-  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone ?? teamTimeZone() });
 
   const cellText = (c: Cell | null, m: ConflictMetric | undefined) => {
     if (!c) return t('conflict.empty');
