@@ -65,7 +65,15 @@ export function ConflictPanel(props: {
       <ul className="mt-2 flex flex-col gap-3">
         {conflicts.map((c) => {
           const d = describe(c);
-          const who = t('conflict.by', { who: c.by ?? t('conflict.someone'), when: c.at ? when.format(new Date(c.at)) : '' }).replace(/[，,]\s*$/, '');
+          // The author's name is what they typed into their profile: marked as user text, the rest is ours.
+          const [before, after] = t('conflict.by', { who: '\u0000', when: c.at ? when.format(new Date(c.at)) : '' }).replace(/[，,]\s*$/, '').split('\u0000');
+          const who = (
+            <>
+              {before}
+              <span data-content="user">{c.by ?? t('conflict.someone')}</span>
+              {after}
+            </>
+          );
           return (
             <li key={c.field} className="grid gap-2 rounded-md border border-amber-200 bg-white p-3 break-words dark:border-amber-800 dark:bg-slate-900" data-testid={`conflict-${c.field}`}>
               <p className="font-medium">{d.name}</p>
@@ -79,7 +87,7 @@ export function ConflictPanel(props: {
                     <span className="flex flex-col">
                       <span className="text-xs text-slate-600 dark:text-slate-400">
                         {onChoose ? t(side === 'theirs' ? 'conflict.keepTheirs' : 'conflict.useMine') : t(side === 'theirs' ? 'conflict.theirs' : 'conflict.mine')}
-                        {side === 'theirs' ? ` · ${who}` : ''}
+                        {side === 'theirs' ? <> · {who}</> : null}
                       </span>
                       <span className="whitespace-pre-wrap" data-testid={`${side}-value`}>{side === 'theirs' ? d.theirs : d.mine}</span>
                     </span>
