@@ -2,6 +2,21 @@
 // durations, role and direction names, the week history. Merged into lib/i18n/messages.ts.
 
 export const LANGUAGE_EN = {
+  // users admin actions
+  'users.onlyAdminsAdd': 'Only admins can add users.',
+  'users.invalid': 'Nothing was saved: check the highlighted fields.',
+  'users.nothingSaved': 'Nothing was saved.',
+  'users.emailTaken': 'A user with this email already exists.',
+  'users.added': 'Added {email} as {role}.',
+  'users.lastAdmin': 'Weekline needs at least one active admin; make someone else admin first.',
+  'users.notFound': 'That user no longer exists.',
+  'users.onlyAdminsRole': 'Only admins can change roles.',
+  'users.chooseRole': 'Choose a valid role.',
+  'users.roleChanged': 'Role changed.',
+  'users.onlyAdminsDisable': 'Only admins can disable users.',
+  'users.notYourself': 'You cannot disable yourself.',
+  'users.disabled': 'User disabled; their sessions have ended.',
+  'users.enabled': 'User enabled.',
   // import action messages
   'importMsg.forbidden': 'You are not allowed to import weeks.',
   'importMsg.nothingToPreview': 'Nothing to preview.',
@@ -161,6 +176,21 @@ export const LANGUAGE_EN = {
 } as const;
 
 export const LANGUAGE_ZH: Record<keyof typeof LANGUAGE_EN, string> = {
+  // users admin actions
+  'users.onlyAdminsAdd': '只有管理员可以添加用户。',
+  'users.invalid': '未保存：请检查标出的字段。',
+  'users.nothingSaved': '未保存。',
+  'users.emailTaken': '已有使用该邮箱的用户。',
+  'users.added': '已添加 {email}，角色为{role}。',
+  'users.lastAdmin': 'Weekline 至少需要一名有效的管理员；请先将其他人设为管理员。',
+  'users.notFound': '该用户已不存在。',
+  'users.onlyAdminsRole': '只有管理员可以修改角色。',
+  'users.chooseRole': '请选择有效的角色。',
+  'users.roleChanged': '角色已修改。',
+  'users.onlyAdminsDisable': '只有管理员可以停用用户。',
+  'users.notYourself': '不能停用自己。',
+  'users.disabled': '用户已停用，其登录会话已结束。',
+  'users.enabled': '用户已启用。',
   // import action messages
   'importMsg.forbidden': '您没有导入周数据的权限。',
   'importMsg.nothingToPreview': '没有可预览的内容。',
