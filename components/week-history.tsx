@@ -80,6 +80,9 @@ export function WeekHistory({ entries, metrics, lang, timeZone }: { entries: His
                 <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{localDateTime(e.createdAt, timeZone)}</td>
                 <td className="py-2 pr-3">
                   <User>{e.userName ?? e.userEmail ?? '—'}</User>
+                  {e.userName && e.userEmail && e.userName !== e.userEmail ? (
+                    <span className="block text-xs text-slate-500" data-content="user">{e.userEmail}</span>
+                  ) : null}
                 </td>
                 <td className="py-2 pr-3">{row.what}</td>
                 <td className="py-2 pr-3">{row.before}</td>
