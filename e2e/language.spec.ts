@@ -72,10 +72,16 @@ function offending(texts: string[], lang: Lang): string[] {
 async function check(page: Page, lang: Lang, where: string, shot?: string) {
   await page.waitForLoadState('networkidle');
   // A client redirect or refresh right after load replaces the document: read the page it settles on.
-  const texts = await visibleText(page).catch(async () => {
-    await page.waitForLoadState('networkidle');
-    return visibleText(page);
-  });
+  let texts: string[] | null = null;
+  for (let attempt = 0; texts === null; attempt++) {
+    try {
+      await page.waitForFunction(() => document.body !== null);
+      texts = await visibleText(page);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.waitForLoadState('networkidle');
+    }
+  }
   const bad = offending(texts, lang);
   if (shot && lang === 'zh') await screenshot(page, shot);
   expect.soft(bad, `${where} (${lang}) shows text outside ${lang === 'zh' ? 'Chinese' : 'English'}`).toEqual([]);
