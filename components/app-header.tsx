@@ -46,7 +46,7 @@ export function AppHeader({ principal, lang, t, theme }: { principal: Principal;
             </button>
           </form>
           <span className="hidden text-slate-500 sm:inline" data-testid="current-user">
-            {principal.email} · {principal.role}
+            {principal.email} · {t(`role.${principal.role}`)}
           </span>
           <LogoutButton label={t('nav.logout')} />
         </div>

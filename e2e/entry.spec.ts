@@ -81,8 +81,13 @@ test('an editor enters a week: sees every error at once, fixes them, saves a dra
   await page.goto(`/weeks/${label}`);
   const history = page.getByTestId('week-history');
   await expect(history).toContainText('editor@e2e.test');
-  await expect(history).toContainText('System health score · create');
-  await expect(history).toContainText('week · publish');
+  // Readable: metric names, what happened in words, formatted values; never JSON or keys (issue 15).
+  await expect(history).toContainText('Eddie Editor');
+  await expect(history).toContainText('System health score · added');
+  await expect(history).toContainText('Week · published');
+  await expect(history).toContainText('612 pts');
+  await expect(history).not.toContainText('{');
+  await expect(history).not.toContainText('health_score');
 });
 
 test('changing a published value needs a reason, and the history shows who, when and why', async ({ page }) => {
@@ -98,8 +103,8 @@ test('changing a published value needs a reason, and the history shows who, when
   await page.goto(`/weeks/${label}`);
   const row = page.getByTestId('week-history').locator('tr', { hasText: 'Score recomputed after the ops review' });
   await expect(row).toContainText('editor@e2e.test');
-  await expect(row).toContainText('612');
-  await expect(row).toContainText('615');
+  await expect(row).toContainText('612 pts');
+  await expect(row).toContainText('615 pts');
   await screenshot(page, 'week-page');
 });
 

@@ -115,13 +115,13 @@ test('viewers see a week\'s history from its first publication on; editors see t
 
   await login(page, 'viewer');
   await page.goto(path);
-  await expect(history().getByRole('cell', { name: '427', exact: true })).toBeVisible();
-  await expect(history().getByRole('cell', { name: '413', exact: true })).toBeVisible();
-  await expect(history().getByRole('cell', { name: '401', exact: true })).toHaveCount(0);
+  await expect(history().getByRole('cell', { name: '427 pts', exact: true })).toBeVisible();
+  await expect(history().getByRole('cell', { name: '413 pts', exact: true })).toBeVisible();
+  await expect(history().getByRole('cell', { name: '401 pts', exact: true })).toHaveCount(0);
   await screenshot(page, 'week-history-viewer');
 
   await page.context().clearCookies();
   await login(page, 'editor');
   await page.goto(path);
-  await expect(history().getByRole('cell', { name: '401', exact: true }).first()).toBeVisible();
+  await expect(history().getByRole('cell', { name: '401 pts', exact: true }).first()).toBeVisible();
 });

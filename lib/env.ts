@@ -2,6 +2,7 @@
 // never a stack trace.
 import { z } from 'zod';
 import { HOST_RE } from './digest/url-policy';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './time-zone';
 import { WEEK_NUMBERINGS } from './weeks';
 
 export class ConfigError extends Error {
@@ -17,6 +18,8 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
   DEMO_DATA: z.enum(['0', '1']).default('1'),
+  /** The team's time zone for every time shown and every "today" (lib/time-zone.ts). */
+  TIME_ZONE: z.string().trim().refine(isTimeZone).default(DEFAULT_TIME_ZONE),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed (lib/client-address.ts). */
@@ -39,6 +42,7 @@ const HINTS: Record<string, string> = {
   ADMIN_EMAIL: 'must be an email address',
   ADMIN_PASSWORD: 'must be at least 12 characters',
   DEMO_DATA: 'must be 0 or 1',
+  TIME_ZONE: 'must be a time zone name such as Asia/Shanghai or UTC',
   SESSION_IDLE_MINUTES: 'must be whole minutes from 5 to 10080',
   SESSION_MAX_HOURS: 'must be whole hours from 1 to 720',
   TRUST_PROXY: 'must be the number of reverse proxies in front of Weekline, a whole number from 0 to 5',

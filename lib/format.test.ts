@@ -144,3 +144,22 @@ describe('formatMinutes', () => {
     expect(formatMinutes(null, 'en')).toBe('—');
   });
 });
+
+describe('durations and units in words (issue 15)', () => {
+  it('shows durations in hours and minutes in the reader’s language', async () => {
+    const { formatDuration } = await import('./format');
+    expect(formatDuration(125, 'zh')).toBe('2小时5分钟');
+    expect(formatDuration(125, 'en')).toBe('2 h 5 min');
+    expect(formatDuration(45, 'zh')).toBe('45分钟');
+    expect(formatDuration(120, 'en')).toBe('2 h');
+    expect(formatDuration(null, 'en')).toBe('—');
+  });
+
+  it('names a metric’s unit and precision in words', async () => {
+    const { describeUnit } = await import('./format');
+    expect(describeUnit({ unit: '%', decimals: 2 }, 'zh')).toBe('百分比 · 2 位小数');
+    expect(describeUnit({ unit: '%', decimals: 2 }, 'en')).toBe('percentage · 2 decimals');
+    expect(describeUnit({ unit: 'pts', decimals: 0 }, 'zh')).toBe('分 · 整数');
+    expect(describeUnit({ unit: '', decimals: 1 }, 'en')).toBe('count · 1 decimal');
+  });
+});

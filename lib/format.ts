@@ -2,6 +2,7 @@
 // Numbers are grouped per locale (1,234.5) and always shown with exactly the metric's decimals.
 import type { Language } from './constants';
 import type { MetricDelta } from './kpi/delta';
+import { translator } from './i18n/messages';
 
 /** Shown for a missing or non-finite value. */
 export const MISSING = '—';
@@ -79,7 +80,7 @@ export function formatNumber(value: number, decimals: number, locale: Language, 
 export function withUnit(text: string, unit: string | undefined, locale: Language): string {
   if (!unit) return text;
   if (unit === '%' || unit === '‰') return `${text}${unit}`;
-  if (unit === 'pts' && locale === 'zh') return `${text}分`;
+  if (unit === 'pts') return translator(locale)('unit.ptsValue', { v: text });
   return `${text} ${unit}`;
 }
 
@@ -120,7 +121,7 @@ export function formatDelta(
 ): string {
   if (!delta || !Number.isFinite(delta.value)) return MISSING;
   const text = signed(delta.value, metric.decimals, locale);
-  if (delta.unit === 'pp') return locale === 'zh' ? `${text}个百分点` : `${text} pp`;
+  if (delta.unit === 'pp') return translator(locale)('unit.ppValue', { v: text });
   return withUnit(text, metric.unit === '%' ? '' : metric.unit, locale);
 }
 
@@ -130,5 +131,21 @@ export function formatMinutes(minutes: number | null | undefined, locale: Langua
   const v = roundTo(minutes, decimals);
   const body = numberFormat(locale, decimals).format(Math.abs(v));
   const text = v < 0 ? `${MINUS}${body}` : body;
-  return locale === 'zh' ? `${text}分钟` : `${text} min`;
+  return translator(locale)('unit.minutes', { n: text });
+}
+
+/** A duration in hours and minutes: 125 → "2 h 5 min" / "2小时5分钟", 45 → "45 min" / "45分钟"; missing → "—". */
+export function formatDuration(minutes: number | null | undefined, locale: Language): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes) || minutes < 0) return MISSING;
+  const total = Math.round(minutes);
+  const [h, m] = [Math.floor(total / 60), total % 60];
+  const t = translator(locale);
+  return h === 0 ? t('duration.m', { m }) : m === 0 ? t('duration.h', { h }) : t('duration.hm', { h, m });
+}
+
+/** A metric's unit and precision in words: "百分比 · 2 位小数" / "percentage · 2 decimals", "分 · 整数". */
+export function describeUnit(metric: { unit: string; decimals: number }, locale: Language): string {
+  const t = translator(locale);
+  const unit = metric.unit === '%' ? t('unit.percent') : metric.unit === 'pts' ? t('unit.points') : metric.unit === '‰' ? t('unit.permille') : metric.unit || t('unit.count');
+  return `${unit} · ${t('unit.decimals', { count: metric.decimals })}`;
 }

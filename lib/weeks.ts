@@ -15,6 +15,7 @@ import {
   startOfISOWeek,
   startOfWeek,
 } from 'date-fns';
+import { dateInZone, teamTimeZone } from './time-zone';
 
 export const WEEK_NUMBERINGS = ['jan1', 'iso'] as const;
 export type WeekNumbering = (typeof WEEK_NUMBERINGS)[number];
@@ -120,8 +121,9 @@ export function listWeeks(from: WeekStart, to: WeekStart): WeekStart[] {
   return out;
 }
 
-export function currentWeekStart(now: Date = new Date()): WeekStart {
-  return weekStartOf(now);
+/** The week holding today on the team's wall clock (lib/time-zone.ts), not the server's. */
+export function currentWeekStart(now: Date = new Date(), timeZone: string = teamTimeZone()): WeekStart {
+  return weekStartOf(dateInZone(now, timeZone));
 }
 
 /** `2023年第29周 (07/10–07/16)` */

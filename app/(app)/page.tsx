@@ -15,8 +15,11 @@ import { requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { resolveRange } from '@/lib/range';
 import { formatWeek, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Overview' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.overview') };
+}
 
 /** How often the wall screen reloads itself: `?refresh=` seconds, 5 s to an hour; anything else is 5 minutes. */
 const KIOSK_REFRESH = z.coerce.number().int().min(5).max(3600).catch(300);

@@ -4,8 +4,11 @@ import { LoginForm } from '@/components/login-form';
 import { getPrincipal } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { safeReturnPath } from '@/lib/validation/auth';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Log in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.login') };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const next = safeReturnPath((await searchParams).next);

@@ -57,7 +57,9 @@ export function NewApiKeyForm({ labels }: { labels: ApiKeyFormLabels }) {
           {API_SCOPES.map((s) => (
             <label key={s} className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="scopes" value={s} defaultChecked={values.scopes.includes(s)} />
-              {labels.scope[s]}
+              {/* The scope's name is an identifier the API reads; its meaning is in the reader's language. */}
+              <code data-content="code">{s}</code>
+              {labels.scope[s].startsWith(s) ? labels.scope[s].slice(s.length) : ` — ${labels.scope[s]}`}
             </label>
           ))}
           {errors.scopes?.length ? <p id="api-key-scopes-error" role="alert" className="text-sm text-bad dark:text-red-400">{errors.scopes.join(' ')}</p> : null}

@@ -2,7 +2,6 @@
 
 import { addChannelAction, removeChannelAction, saveDigestSettingsAction, testChannelAction } from '@/app/(app)/admin/channels/actions';
 import { CHANNEL_KINDS } from '@/lib/constants';
-import { KIND_NAMES } from '@/lib/digest/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { useFormAction } from '../ui/use-form-action';
@@ -21,7 +20,7 @@ export function NewChannelForm({ labels }: { labels: Labels }) {
       <div className="sm:col-span-2 lg:col-span-4"><FormMessage state={state} testId="channel-message" /></div>
       <Field id="channel-kind" label={labels['channels.kind']} errors={errors.kind}>
         <select id="channel-kind" name="kind" defaultValue={values.kind} className={inputClass}>
-          {CHANNEL_KINDS.map((k) => <option key={k} value={k}>{KIND_NAMES[k]}</option>)}
+          {CHANNEL_KINDS.map((k) => <option key={k} value={k}>{labels[`channels.kind.${k}`]}</option>)}
         </select>
       </Field>
       <Field id="channel-label" label={labels['channels.label']} errors={errors.label}>

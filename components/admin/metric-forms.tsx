@@ -37,14 +37,14 @@ export function MetricRowForm({ metric, l }: { metric: EditableMetric; l: AdminL
     <form onSubmit={onSubmit} noValidate className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end dark:border-slate-800" data-testid={`metric-row-${metric.key}`}>
       <input type="hidden" name="key" value={metric.key} />
       <input type="hidden" name="version" value={metric.version} />
-      <p className="font-mono text-xs sm:col-span-3 lg:col-span-8">{metric.key} · {metric.kind}{metric.archived ? ` · ${l.archived}` : ''}</p>
+      <p className="text-xs sm:col-span-3 lg:col-span-8"><code className="font-mono" data-content="code">{metric.key}</code> · {l.names[metric.kind] ?? metric.kind}{metric.archived ? ` · ${l.archived}` : ''}</p>
       <Text id={id('labelZh')} name="labelZh" label="中文" value={metric.labelZh} errors={e.labelZh} />
       <Text id={id('labelEn')} name="labelEn" label="English" value={metric.labelEn} errors={e.labelEn} />
       <Text id={id('unit')} name="unit" label={l.unit} value={metric.unit} errors={e.unit} />
       <Text id={id('decimals')} name="decimals" label={l.decimals} value={String(metric.decimals)} errors={e.decimals} />
       <Field id={id('direction')} label={l.better} errors={e.direction}>
         <select id={id('direction')} name="direction" defaultValue={metric.direction} className={inputClass}>
-          {DIRECTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+          {DIRECTIONS.map((d) => <option key={d} value={d}>{l.names[d] ?? d}</option>)}
         </select>
       </Field>
       <Text id={id('sortOrder')} name="sortOrder" label={l.order} value={String(metric.sortOrder)} errors={e.sortOrder} />
@@ -52,7 +52,7 @@ export function MetricRowForm({ metric, l }: { metric: EditableMetric; l: AdminL
         <label><input type="checkbox" name="required" defaultChecked={metric.required} /> {l.required}</label>
         <label><input type="checkbox" name="archived" defaultChecked={metric.archived} /> {l.archived}</label>
       </div>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>{l.save} {metric.key}</button>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>{l.save} <span data-content="code">{metric.key}</span></button>
       {state ? <div className="sm:col-span-3 lg:col-span-8"><FormMessage state={state} /></div> : null}
     </form>
   );
@@ -72,12 +72,12 @@ export function NewMetricForm({ l }: { l: AdminLabels }) {
       <Text id="new-decimals" name="decimals" label={l.decimals} value={v.decimals ?? '2'} errors={e.decimals} />
       <Field id="new-kind" label={l.kind} errors={e.kind}>
         <select id="new-kind" name="kind" defaultValue={v.kind ?? 'rate'} className={inputClass}>
-          {METRIC_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+          {METRIC_KINDS.map((k) => <option key={k} value={k}>{l.names[k] ?? k}</option>)}
         </select>
       </Field>
       <Field id="new-direction" label={l.better} errors={e.direction}>
         <select id="new-direction" name="direction" defaultValue={v.direction ?? 'higher'} className={inputClass}>
-          {DIRECTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+          {DIRECTIONS.map((d) => <option key={d} value={d}>{l.names[d] ?? d}</option>)}
         </select>
       </Field>
       <Text id="new-sortOrder" name="sortOrder" label={l.order} value={v.sortOrder ?? '500'} errors={e.sortOrder} />

@@ -23,7 +23,7 @@ export function NewUserForm({ l }: { l: AdminLabels }) {
       </Field>
       <Field id="new-role" label={l.role} errors={errors.role}>
         <select id="new-role" name="role" defaultValue={values.role} className={inputClass}>
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{l.names[r] ?? r}</option>)}
         </select>
       </Field>
       <Field id="new-password" label={l.password} errors={errors.password}>
@@ -41,7 +41,7 @@ export function RoleForm({ userId, role, email, l }: { userId: string; role: str
       <input type="hidden" name="userId" value={userId} />
       <label className="sr-only" htmlFor={`role-${userId}`}>{l.roleOf} {email}</label>
       <select id={`role-${userId}`} name="role" defaultValue={role} className={`${inputClass} w-32`}>
-        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        {ROLES.map((r) => <option key={r} value={r}>{l.names[r] ?? r}</option>)}
       </select>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>{l.changeRole}</button>
       {state ? <FormMessage state={state} testId={`role-message-${email}`} /> : null}

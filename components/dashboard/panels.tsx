@@ -38,7 +38,7 @@ export function ForecastList({ forecasts, lang, t, numbering }: { forecasts: Das
     <ul className="flex flex-col gap-1" data-testid="forecasts">
       {forecasts.map((f) => {
         const f2 = f.forecast;
-        const pace = (p: number) => `${p >= 0 ? '+' : ''}${p.toFixed(f.decimals)} pp`;
+        const pace = (p: number) => t('unit.ppValue', { v: `${p >= 0 ? '+' : ''}${p.toFixed(f.decimals)}` });
         const text =
           f2.status === 'done'
             ? t('dash.forecast.done')

@@ -104,6 +104,7 @@ export function ImportForm({ lang }: { lang: Language }) {
             aria-invalid={Boolean(textError)}
             aria-describedby={textError ? 'report-error' : undefined}
             className={`${inputClass} font-mono text-sm`}
+            data-content="user"
           />
         </Field>
         <div>
@@ -146,9 +147,9 @@ export function ImportForm({ lang }: { lang: Language }) {
             ) : null}
             {result && !result.ok && result.kind === 'needs_confirmation' ? (
               <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
-                <p>Missing: {result.missing?.join(', ')}</p>
+                <p>{t('importMsg.missing', { metrics: result.missing?.join('、') ?? '' })}</p>
                 <button type="button" className={`${buttonClass} mt-2`} onClick={() => save('publish', true)} disabled={pending}>
-                  Publish without them
+                  {t('importMsg.publishAnyway')}
                 </button>
               </div>
             ) : null}

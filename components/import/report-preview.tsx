@@ -1,8 +1,9 @@
 import type { PreviewRow, ReportPreview } from '@/db/queries/import-report';
 import type { Language } from '@/lib/constants';
 import { plainNumber } from '@/lib/csv/format';
-import { MISSING, withUnit } from '@/lib/format';
-import type { Translate } from '@/lib/i18n/messages';
+import { MISSING, formatDuration, withUnit } from '@/lib/format';
+import { localize } from '@/lib/i18n/form-labels';
+import type { MessageKey, Translate } from '@/lib/i18n/messages';
 
 type Cell = PreviewRow['stored'];
 
@@ -11,22 +12,22 @@ function shown(value: number | null | undefined, unit: string, lang: Language): 
   return value === null || value === undefined ? MISSING : withUnit(plainNumber(value), unit, lang);
 }
 
-function counts(c: { done?: number | null; total?: number | null } | null): string {
+function counts(c: { done?: number | null; total?: number | null } | null, t: Translate): string {
   if (!c || (c.done == null && c.total == null)) return '';
-  if (c.done == null) return ` (of ${c.total})`;
+  if (c.done == null) return ` ${t('preview.ofTotal', { total: String(c.total) })}`;
   return ` (${c.done} / ${c.total ?? '?'})`;
 }
 
-const OUTCOME: Record<PreviewRow['outcome'], { text: string; style: string }> = {
-  new: { text: 'New', style: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200' },
-  changed: { text: 'Changes', style: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200' },
-  unchanged: { text: 'Same as stored', style: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300' },
-  kept: { text: 'Not in report: stored value kept', style: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300' },
-  missing: { text: 'Not in report', style: 'text-slate-500' },
+const OUTCOME: Record<PreviewRow['outcome'], { text: MessageKey; style: string }> = {
+  new: { text: 'preview.outcome.new', style: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200' },
+  changed: { text: 'preview.outcome.changed', style: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200' },
+  unchanged: { text: 'preview.outcome.unchanged', style: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300' },
+  kept: { text: 'preview.outcome.kept', style: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300' },
+  missing: { text: 'preview.outcome.missing', style: 'text-slate-500' },
 };
 
-function storedText(c: Cell, unit: string, lang: Language) {
-  return c ? `${shown(c.value, unit, lang)}${counts(c)}` : MISSING;
+function storedText(c: Cell, unit: string, lang: Language, t: Translate) {
+  return c ? `${shown(c.value, unit, lang)}${counts(c, t)}` : MISSING;
 }
 
 export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview; lang: Language; t: Translate }) {
@@ -40,14 +41,14 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
           <h2 className="text-xl font-semibold" data-testid="preview-week" data-week={week.label}>
             {week.label} · {week.start} – {week.end}
           </h2>
-          <span className="text-sm text-slate-600 dark:text-slate-400">Report of {week.reportDate}</span>
+          <span className="text-sm text-slate-600 dark:text-slate-400">{t('preview.reportOf', { date: week.reportDate })}</span>
           <span className="rounded bg-slate-200 px-2 py-0.5 text-sm dark:bg-slate-800" data-testid="preview-stored">
-            {stored.exists ? `Stored: ${stored.status === 'published' ? t('status.published') : t('status.draft')} · v${stored.version}` : 'New week: nothing stored yet'}
+            {stored.exists ? t('preview.stored', { status: stored.status === 'published' ? t('status.published') : t('status.draft'), version: stored.version }) : t('preview.newWeek')}
           </span>
         </div>
       ) : (
         <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-200" role="alert">
-          No week found: the report needs a heading such as “# 第29周 2023-07-15”.
+          {t('preview.noWeek')}
         </p>
       )}
 
@@ -65,7 +66,7 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
         {Object.keys(preview.fieldErrors).length ? (
           <ul className="rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-200" role="alert" data-testid="preview-errors">
             {Object.entries(preview.fieldErrors).map(([field, messages]) => (
-              <li key={field}>Cannot be saved — {field}: {messages.join(' ')}</li>
+              <li key={field}>{t('preview.cannotSave', { field, messages: messages.map((m) => localize(m, lang)).join(' ') })}</li>
             ))}
           </ul>
         ) : null}
@@ -75,17 +76,17 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
         <section aria-labelledby="preview-values" className="flex flex-col gap-2">
           <h3 id="preview-values" className="text-lg font-semibold">{t('import.values')}</h3>
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="preview-tally">
-            {inReport} of {rows.length} metrics in the report: {tally('new')} new, {tally('changed')} changed, {tally('unchanged')} same as stored.
-            {tally('kept') ? ` ${tally('kept')} stored value${tally('kept') === 1 ? '' : 's'} the report does not mention stay as they are.` : ''}
+            {t('preview.tally', { inReport, total: rows.length, new: tally('new'), changed: tally('changed'), same: tally('unchanged') })}
+            {tally('kept') ? ` ${t('preview.kept', { count: tally('kept') })}` : ''}
           </p>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="preview-values">
               <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-400">
                 <tr>
-                  <th scope="col" className="py-2 pr-3">Metric</th>
-                  <th scope="col" className="py-2 pr-3">In the report</th>
-                  <th scope="col" className="py-2 pr-3">Stored now</th>
-                  <th scope="col" className="py-2">After saving</th>
+                  <th scope="col" className="py-2 pr-3">{t('preview.metric')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('preview.inReport')}</th>
+                  <th scope="col" className="py-2 pr-3">{t('preview.storedNow')}</th>
+                  <th scope="col" className="py-2">{t('preview.afterSaving')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -93,12 +94,12 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
                   <tr key={r.key} data-testid={`preview-row-${r.key}`} className="border-b border-slate-100 dark:border-slate-800">
                     <th scope="row" className="py-2 pr-3 font-medium">{lang === 'zh' ? r.labelZh : r.labelEn}</th>
                     <td className="py-2 pr-3" data-testid="reported">
-                      {r.reported === null ? MISSING : `${shown(r.reported, r.unit, lang)}${counts(r.counts)}`}
-                      {r.previous !== null ? <span className="block text-xs text-slate-500">previous week per the report: {shown(r.previous, r.unit, lang)}</span> : null}
+                      {r.reported === null ? MISSING : `${shown(r.reported, r.unit, lang)}${counts(r.counts, t)}`}
+                      {r.previous !== null ? <span className="block text-xs text-slate-500">{t('preview.previous', { value: shown(r.previous, r.unit, lang) })}</span> : null}
                     </td>
-                    <td className="py-2 pr-3" data-testid="stored">{storedText(r.stored, r.unit, lang)}</td>
+                    <td className="py-2 pr-3" data-testid="stored">{storedText(r.stored, r.unit, lang, t)}</td>
                     <td className="py-2">
-                      <span className={`rounded px-1.5 py-0.5 ${OUTCOME[r.outcome].style}`}>{OUTCOME[r.outcome].text}</span>
+                      <span className={`rounded px-1.5 py-0.5 ${OUTCOME[r.outcome].style}`}>{t(OUTCOME[r.outcome].text)}</span>
                     </td>
                   </tr>
                 ))}
@@ -113,20 +114,20 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
           <h3 id="preview-events" className="text-lg font-semibold">{t('import.events')} ({preview.incidents.length})</h3>
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="preview-event-policy">
             {preview.replacesIncidents
-              ? `The report has an event section: its ${preview.incidents.length} event${preview.incidents.length === 1 ? ' is' : 's are'} added to the ${stored.incidentCount} stored for this week (events with the same start are updated in place; stored events the report does not mention stay).`
-              : `The report has no event section: the ${stored.incidentCount} event${stored.incidentCount === 1 ? '' : 's'} stored for this week stay as they are.`}
+              ? t('preview.eventsAdded', { count: preview.incidents.length, stored: stored.incidentCount })
+              : t('preview.eventsKept', { count: stored.incidentCount })}
           </p>
           {preview.incidents.length ? (
             <ul className="flex flex-col gap-2" data-testid="preview-incidents">
               {preview.incidents.map((e, i) => (
                 <li key={`${e.startedAt}-${i}`} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
                   <p className="font-medium">
-                    {e.startedAt.replace('T', ' ')} · {e.title}
-                    {e.durationMinutes !== null ? ` · ${e.durationMinutes} min` : ''}
-                    {e.grade ? ` · ${e.grade} (${e.gradeStatus ?? 'estimated'})` : ' · ungraded'}
+                    {e.startedAt.replace('T', ' ')} · <span data-content="user">{e.title}</span>
+                    {e.durationMinutes !== null ? ` · ${formatDuration(e.durationMinutes, lang)}` : ''}
+                    {e.grade ? ` · ${t('preview.graded', { grade: e.grade, status: t(e.gradeStatus === 'final' ? 'week.final' : 'week.estimated') })}` : ` · ${t('preview.ungraded')}`}
                   </p>
-                  {e.cause ? <p>Cause: {e.cause}</p> : null}
-                  {e.handling ? <p>Handling: {e.handling}</p> : null}
+                  {e.cause ? <p>{t('preview.cause')}<span data-content="user">{e.cause}</span></p> : null}
+                  {e.handling ? <p>{t('preview.handling')}<span data-content="user">{e.handling}</span></p> : null}
                 </li>
               ))}
             </ul>

@@ -22,7 +22,7 @@ export function WeekEvents({ events, lang, t, extra }: { events: WeekEvent[]; la
       {events.map((e) => (
         <li key={e.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
           <p className="font-medium">
-            {e.startedAt.replace('T', ' ')} · {e.title}
+            {e.startedAt.replace('T', ' ')} · <span data-content="user">{e.title}</span>
             {e.durationMinutes !== null ? ` · ${formatDuration(e.durationMinutes, lang)}` : ''}
             {e.grade ? ` · ${t('dash.grade', { grade: e.grade })} (${t(e.gradeStatus === 'final' ? 'week.final' : 'week.estimated')})` : ` · ${t('dash.ungraded')}`}
           </p>
@@ -31,8 +31,8 @@ export function WeekEvents({ events, lang, t, extra }: { events: WeekEvent[]; la
               {extra.get(e.id)}
             </p>
           ) : null}
-          {e.cause ? <p>{t('week.cause')}: {e.cause}</p> : null}
-          {e.handling ? <p>{t('week.handling')}: {e.handling}</p> : null}
+          {e.cause ? <p>{t('week.cause')}: <span data-content="user">{e.cause}</span></p> : null}
+          {e.handling ? <p>{t('week.handling')}: <span data-content="user">{e.handling}</span></p> : null}
         </li>
       ))}
     </ul>

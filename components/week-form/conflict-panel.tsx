@@ -6,6 +6,7 @@ import type { ConflictDetail } from '@/db/queries/save-week';
 import type { Language } from '@/lib/constants';
 import { formatMetricValue, withUnit, type ValueFormat } from '@/lib/format';
 import { translator } from '@/lib/i18n/messages';
+import { teamTimeZone } from '@/lib/time-zone';
 import type { Cell, IncidentField, IncidentFields } from '@/lib/kpi/week-merge';
 import type { Choice } from './rebase';
 
@@ -25,10 +26,12 @@ export function ConflictPanel(props: {
   heading?: string;
   /** The report sections' own wording for a report field (its label and each side), when the form has them. */
   describeReport?: (c: ConflictDetail) => { name: string; theirs: string; mine: string } | null;
+  /** The team's time zone (lib/time-zone.ts); in the browser TIME_ZONE is unknown, so the server may pass it. */
+  timeZone?: string;
 }) {
   const { conflicts, choices = {}, onChoose, metrics, fieldLabels, lang } = props;
   const t = translator(lang);
-  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: props.timeZone ?? teamTimeZone() });
 
   const cellText = (c: Cell | null, m: ConflictMetric | undefined) => {
     if (!c) return t('conflict.empty');
@@ -70,7 +73,15 @@ export function ConflictPanel(props: {
       <ul className="mt-2 flex flex-col gap-3">
         {conflicts.map((c) => {
           const d = describe(c);
-          const who = t('conflict.by', { who: c.by ?? t('conflict.someone'), when: c.at ? when.format(new Date(c.at)) : '' }).replace(/[，,]\s*$/, '');
+          // The author's name is what they typed into their profile: marked as user text, the rest is ours.
+          const [before, after] = t('conflict.by', { who: '\u0000', when: c.at ? when.format(new Date(c.at)) : '' }).replace(/[，,]\s*$/, '').split('\u0000');
+          const who = (
+            <>
+              {before}
+              <span data-content="user">{c.by ?? t('conflict.someone')}</span>
+              {after}
+            </>
+          );
           return (
             <li key={c.field} className="grid gap-2 rounded-md border border-amber-200 bg-white p-3 break-words dark:border-amber-800 dark:bg-slate-900" data-testid={`conflict-${c.field}`}>
               <p className="font-medium">{d.name}</p>
@@ -84,7 +95,7 @@ export function ConflictPanel(props: {
                     <span className="flex flex-col">
                       <span className="text-xs text-slate-600 dark:text-slate-400">
                         {onChoose ? t(side === 'theirs' ? 'conflict.keepTheirs' : 'conflict.useMine') : t(side === 'theirs' ? 'conflict.theirs' : 'conflict.mine')}
-                        {side === 'theirs' ? ` · ${who}` : ''}
+                        {side === 'theirs' ? <> · {who}</> : null}
                       </span>
                       <span className="whitespace-pre-wrap" data-testid={`${side}-value`}>{side === 'theirs' ? d.theirs : d.mine}</span>
                     </span>

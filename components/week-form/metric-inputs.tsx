@@ -24,7 +24,7 @@ export function MetricInputs(props: {
         const hint = [m.lastWeek && `${l.lastWeek} ${m.lastWeek}`, m.target && `${l.target} ${m.target}`, `${m.decimals} ${l.dp}`].filter(Boolean).join(' · ');
         return (
           <div key={m.key} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`metric-${m.key}`}>
-            <Field id={id} label={<>{m.label}{m.unit ? ` (${m.unit})` : ''}{m.required ? null : <span className="text-slate-500 dark:text-slate-400"> · {l.optional}</span>}</>} errors={err('value')} hint={hint}>
+            <Field id={id} label={<>{m.label}{m.unit ? ` (${m.unit === 'pts' ? l.points : m.unit})` : ''}{m.required ? null : <span className="text-slate-500 dark:text-slate-400"> · {l.optional}</span>}</>} errors={err('value')} hint={hint}>
               <input
                 id={id}
                 name={id}

@@ -162,7 +162,7 @@ export function WeekForm(props: {
         ) : null}
         {result && !result.ok && result.kind === 'needs_confirmation' ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950">
-            <p>{l.missing}: {result.missing?.join(', ')}</p>
+            <p data-testid="missing-metrics">{l.missing}: {result.missing?.join(props.lang === 'zh' ? '、' : ', ')}</p>
             <button type="button" className={`${buttonClass} mt-2`} onClick={() => submit('publish', true)} disabled={pending}>
               {l.publishAnyway}
             </button>
@@ -215,7 +215,7 @@ export function WeekForm(props: {
 
       <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
         <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="week-status">
-          {props.weekTitle} · {published ? l.published : l.draft} · v{baseVersion}
+          {props.weekTitle} · {published ? l.published : l.draft} · {l.version.replace("{n}", String(baseVersion))}
         </span>
         <div className="ml-auto flex gap-3">
           {published ? (

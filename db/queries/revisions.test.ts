@@ -68,3 +68,15 @@ describe('week history by audience', () => {
     expect(listWeekHistory(WEEK, 'editor', db).length).toBeGreaterThan(0);
   });
 });
+
+describe('week history names its authors', () => {
+  it('gives the author’s name next to the email, so the history reads "Alice", not only an address', () => {
+    const db = openTestDatabase();
+    db.insert(user).values({ id: alice.userId, email: alice.email, name: 'Alice', role: 'editor' }).run();
+    const result = saveWeek(schema.parse({ weekStart: WEEK, baseVersion: 0, intent: 'draft', values: { health_score: { value: '600' } }, notes: '备注一' }), alice, db);
+    expect(result.ok).toBe(true);
+    const entries = listWeekHistory(WEEK, 'editor', db);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) expect(e).toMatchObject({ userName: 'Alice', userEmail: alice.email });
+  });
+});

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from '../index';
-import { revisions } from '../schema';
+import { revisions, user } from '../schema';
 
 export interface HistoryEntry {
   id: number;
@@ -12,6 +12,8 @@ export interface HistoryEntry {
   after: unknown;
   reason: string | null;
   userEmail: string | null;
+  /** The author's name when the author is a user of the app (not the CLI or an API key). */
+  userName: string | null;
   createdAt: Date;
 }
 
@@ -63,10 +65,12 @@ export function listWeekHistory(weekStart: string, audience: HistoryAudience, db
       after: revisions.after,
       reason: revisions.reason,
       userEmail: revisions.userEmail,
+      userName: user.name,
       createdAt: revisions.createdAt,
       weekVersion: revisions.weekVersion,
     })
     .from(revisions)
+    .leftJoin(user, eq(user.id, revisions.userId))
     .where(eq(revisions.weekStart, weekStart))
     .orderBy(asc(revisions.id))
     .all();

@@ -6,7 +6,7 @@ import type { WeekStatus } from '@/lib/constants';
 import { incidentFields, mergeStatus, mergeWeek, sameCell, sameIncident, type FieldConflict, type WeekState } from '@/lib/kpi/week-merge';
 import type { WeekEntry } from '@/lib/validation/week-entry';
 import { getDb, type Db } from '../index';
-import { incidents, metricValues, metrics, revisions, weeks } from '../schema';
+import { incidents, metricValues, metrics, revisions, user, weeks } from '../schema';
 import { reportChanged, toMyReport, writeReport } from './save-report';
 import { freezeSnapshot, snapshotDue } from './snapshots';
 import { readWeekState, weekStateAt } from './week-state';
@@ -24,6 +24,7 @@ export interface ChangeSummary {
   before: unknown;
   after: unknown;
   userEmail: string | null;
+  userName?: string | null;
   createdAt: Date;
   reason: string | null;
 }
@@ -52,10 +53,12 @@ export function listChangesSince(weekStart: string, version: number, db: Db | Tx
       before: revisions.before,
       after: revisions.after,
       userEmail: revisions.userEmail,
+      userName: user.name,
       createdAt: revisions.createdAt,
       reason: revisions.reason,
     })
     .from(revisions)
+    .leftJoin(user, eq(user.id, revisions.userId))
     .where(and(eq(revisions.weekStart, weekStart), gt(revisions.weekVersion, version)))
     .orderBy(asc(revisions.id))
     .all();
@@ -211,5 +214,7 @@ function lastChangeOf(c: FieldConflict, changes: ChangeSummary[]): { by: string 
         ? ch.entity === 'incident' && ch.entityId === c.key
         : ch.entity === 'week' && ch.action === 'update' && (ch.before as Record<string, unknown> | null)?.[c.kind] !== (ch.after as Record<string, unknown> | null)?.[c.kind];
   const last = changes.filter(touches).at(-1);
-  return { by: last?.userEmail ?? null, at: last?.createdAt ?? null };
+  // Who by name, with the email to tell two people of the same name apart.
+  const by = last?.userName && last.userEmail && last.userName !== last.userEmail ? `${last.userName} (${last.userEmail})` : (last?.userEmail ?? last?.userName ?? null);
+  return { by, at: last?.createdAt ?? null };
 }

@@ -1,5 +1,6 @@
 // When the weekly reminder is due: a weekday and wall-clock time in the team's time zone. Pure.
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../time-zone';
 import { weekStartOf, type WeekStart } from '../weeks';
 
 export const reminderSettingSchema = z.object({
@@ -11,16 +12,9 @@ export const reminderSettingSchema = z.object({
 });
 export type ReminderSetting = z.infer<typeof reminderSettingSchema>;
 
-export const DEFAULT_REMINDER: ReminderSetting = { enabled: true, day: 5, time: '18:00', timeZone: 'Asia/Shanghai' };
+export const DEFAULT_REMINDER: ReminderSetting = { enabled: true, day: 5, time: '18:00', timeZone: DEFAULT_TIME_ZONE };
 
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return name.length > 0;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone };
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 

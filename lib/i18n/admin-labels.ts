@@ -1,86 +1,30 @@
-// Words of the admin pages in both languages, handed from the server pages to the client forms.
+// The admin pages' words, handed from the server pages to the client forms: a view of the one catalogue
+// (lib/i18n/messages.ts, keys 'admin.*'); no text lives here.
 import type { Language } from '../constants';
+import { translator, type MessageKey } from './messages';
 
-const en = {
-  usersTitle: 'Users',
-  addUser: 'Add a user',
-  email: 'Email',
-  name: 'Name',
-  role: 'Role',
-  password: 'Password (12+ characters)',
-  addUserButton: 'Add user',
-  roleOf: 'Role of',
-  changeRole: 'Change role',
-  enable: 'Enable',
-  disable: 'Disable',
-  status: 'Status',
-  access: 'Access',
-  active: 'Active',
-  disabled: 'Disabled',
-  targetsTitle: 'Targets',
-  targetsHelp: 'A target applies from its week on. Earlier weeks keep the target that was in force then.',
-  metric: 'Metric',
-  fromWeek: 'From week',
-  target: 'Target',
-  warning: 'Warning level (optional)',
-  warningShort: 'Warning',
-  setTarget: 'Set target',
-  always: 'always',
-  metricsTitle: 'Metric catalogue',
-  metricsHelp: 'Archived metrics leave the form and the overview but keep their history.',
-  addMetric: 'Add a metric',
-  addMetricButton: 'Add metric',
-  key: 'Key',
-  unit: 'Unit',
-  decimals: 'Decimals',
-  better: 'Better',
-  kind: 'Kind',
-  order: 'Order',
-  required: 'Required',
-  archived: 'Archived',
-  save: 'Save',
+const NAMES = ["usersTitle", "addUser", "email", "name", "role", "password", "addUserButton", "roleOf", "changeRole", "enable", "disable", "status", "access", "active", "disabled", "targetsTitle", "targetsHelp", "metric", "fromWeek", "target", "warning", "warningShort", "setTarget", "always", "metricsTitle", "metricsHelp", "addMetric", "addMetricButton", "key", "unit", "decimals", "better", "kind", "order", "required", "archived", "save"] as const;
+
+/** The words for stored values (roles, directions, kinds), by value: `l.names.higher` is "越高越好". */
+export type AdminLabels = Record<(typeof NAMES)[number], string> & { names: Record<string, string> };
+
+const VALUE_KEYS: Record<string, MessageKey> = {
+  admin: 'role.admin',
+  editor: 'role.editor',
+  viewer: 'role.viewer',
+  higher: 'better.higher',
+  lower: 'better.lower',
+  rate: 'kind.rate',
+  count: 'kind.count',
+  score: 'kind.score',
+  progress: 'kind.progress',
+  availability: 'kind.availability',
 };
 
-export type AdminLabels = typeof en;
+export function adminLabels(lang: Language): AdminLabels {
+  const t = translator(lang);
+  const names = Object.fromEntries(Object.entries(VALUE_KEYS).map(([v, k]) => [v, t(k)]));
+  return { ...(Object.fromEntries(NAMES.map((n) => [n, t(`admin.${n}` as MessageKey)])) as Record<(typeof NAMES)[number], string>), names };
+}
 
-const zh: AdminLabels = {
-  usersTitle: '用户',
-  addUser: '添加用户',
-  email: '邮箱',
-  name: '姓名',
-  role: '角色',
-  password: '密码（至少 12 个字符）',
-  addUserButton: '添加用户',
-  roleOf: '角色：',
-  changeRole: '修改角色',
-  enable: '启用',
-  disable: '停用',
-  status: '状态',
-  access: '访问',
-  active: '正常',
-  disabled: '已停用',
-  targetsTitle: '目标',
-  targetsHelp: '目标自所选周起生效，之前各周仍按当时的目标。',
-  metric: '指标',
-  fromWeek: '起始周',
-  target: '目标',
-  warning: '预警值（选填）',
-  warningShort: '预警',
-  setTarget: '设置目标',
-  always: '自始',
-  metricsTitle: '指标目录',
-  metricsHelp: '归档的指标不再出现在填报表单和总览中，但保留历史数据。',
-  addMetric: '添加指标',
-  addMetricButton: '添加指标',
-  key: '键名',
-  unit: '单位',
-  decimals: '小数位',
-  better: '方向',
-  kind: '类型',
-  order: '排序',
-  required: '必填',
-  archived: '已归档',
-  save: '保存',
-};
-
-export const ADMIN_LABELS: Record<Language, AdminLabels> = { en, zh };
+export const ADMIN_LABELS: Record<Language, AdminLabels> = { en: adminLabels('en'), zh: adminLabels('zh') };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS } from '../constants';
 import { fieldErrorsOf } from '../validation/result';
 import { weekEntrySchema } from '../validation/week-entry';
-import { localize, localizeErrors } from './form-labels';
+import { localize, localizeErrors, messageKey } from './form-labels';
 
 describe('localize', () => {
   it('translates every message the weekly form can show into Chinese', () => {
@@ -32,8 +32,9 @@ describe('localize', () => {
     expect(Object.keys(errors).length).toBeGreaterThan(10);
   });
 
-  it('leaves English alone and counts fields in Chinese', () => {
+  it('renders keys with values in either language, and counts fields in Chinese', () => {
     expect(localize('Draft saved.', 'en')).toBe('Draft saved.');
-    expect(localize('Nothing was saved: 5 fields need fixing.', 'zh')).toBe('未保存：有 5 处需要修改。');
+    expect(localize(messageKey('error.fieldsNeedFixing', { count: 5 }), 'zh')).toBe('未保存：有 5 处需要修改。');
+    expect(localize(messageKey('error.fieldsNeedFixing', { count: 1 }), 'en')).toBe('Nothing was saved: 1 field needs fixing.');
   });
 });

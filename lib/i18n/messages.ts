@@ -1,5 +1,11 @@
-// UI strings in both languages. Keys are grouped by page; a missing key is a type error.
-const en = {
+// The one catalogue (issue 15): every user-facing word, keyed 'area.key', in both languages; a missing key is a
+// type error. Blocks may live in lib/i18n/catalogue/* and are merged here. Values may hold {name} params and
+// plurals as `{count, plural, one {# week} other {# weeks}}`; numbers are grouped per language.
+import { FORMS_EN, FORMS_ZH } from './catalogue/forms';
+import { LANGUAGE_EN, LANGUAGE_ZH } from './catalogue/language';
+import { REPORT_EN, REPORT_ZH } from './catalogue/report';
+
+const enBase = {
   'app.name': 'Weekline',
   'app.tagline': 'Payment operations, week by week',
   'nav.overview': 'Overview',
@@ -398,9 +404,14 @@ const en = {
   'print.asCurrent': 'Current figures, including restatements since publication.',
 } as const;
 
+const en = { ...enBase, ...FORMS_EN, ...LANGUAGE_EN, ...REPORT_EN };
+
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...FORMS_ZH,
+  ...LANGUAGE_ZH,
+  ...REPORT_ZH,
   'app.name': 'Weekline 周报看板',
   'app.tagline': '支付运营，按周追踪',
   'nav.overview': '总览',
@@ -605,10 +616,10 @@ const zh: Record<MessageKey, string> = {
   'digest.test.body': '此群机器人已配置成功：每周发布后周报摘要会发送到这里。',
   'nav.channels': '群通知',
   'channels.title': '群聊通知渠道',
-  'channels.intro': '每周发布后一分钟内发送到以下群机器人。URL 中的密钥和签名密钥不会再次显示，只显示最后 4 位。',
+  'channels.intro': '每周发布后一分钟内发送到以下群机器人。地址中的密钥和签名密钥不会再次显示，只显示最后 4 位。',
   'channels.add': '添加渠道',
   'channels.kind': '类型',
-  'channels.url': 'Webhook 地址',
+  'channels.url': '机器人回调地址',
   'channels.secret': '签名密钥（钉钉、飞书）',
   'channels.label': '名称',
   'channels.submit': '添加',
@@ -801,8 +812,30 @@ export const MESSAGES = { en, zh } as const;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+const LOCALES = { zh: 'zh-CN', en: 'en-US' } as const;
+const PLURAL = /\{(\w+), plural, ((?:[=\w]+ \{[^{}]*\}\s*)+)\}/g;
+
+/** Fills `{name}` params and `{n, plural, one {…} other {…}}` choices (`#` is n, grouped per language). */
+const intl = { zh: { rules: new Intl.PluralRules(LOCALES.zh), number: new Intl.NumberFormat(LOCALES.zh, { maximumFractionDigits: 12 }) }, en: { rules: new Intl.PluralRules(LOCALES.en), number: new Intl.NumberFormat(LOCALES.en, { maximumFractionDigits: 12 }) } };
+
+export function renderMessage(template: string, lang: 'zh' | 'en', params: Record<string, string | number> = {}): string {
+  if (!template.includes('{')) return template;
+  const { rules, number } = intl[lang];
+  const chosen = !template.includes(', plural, ')
+    ? template
+    : template.replace(PLURAL, (_all, name: string, forms: string) => {
+        const n = Number(params[name]);
+        const options = Object.fromEntries([...forms.matchAll(/([=\w]+) \{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+        const form = options[`=${n}`] ?? options[rules.select(n)] ?? options.other ?? '';
+        return form.replaceAll('#', number.format(n));
+      });
+  // Plain params are shown as given (a year stays 2026); pass formatted text for grouped numbers.
+  let out = chosen;
+  for (const k in params) out = out.replaceAll(`{${k}}`, String(params[k]));
+  return out;
+}
+
 export function translator(lang: 'zh' | 'en'): Translate {
   const table: Record<MessageKey, string> = MESSAGES[lang];
-  return (key, params) =>
-    Object.entries(params ?? {}).reduce((s, [k, v]) => s.replaceAll(`{${k}}`, String(v)), table[key] ?? key);
+  return (key, params) => renderMessage(table[key] ?? key, lang, params);
 }

@@ -1,6 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import type { Language } from '../constants';
-import { translator } from './messages';
+import { translator, type MessageKey } from './messages';
 import { pickLanguage } from './pick';
 
 export { pickLanguage };
@@ -20,4 +20,9 @@ export async function getLanguage(): Promise<Language> {
 export async function getTranslator() {
   const lang = await getLanguage();
   return { lang, t: translator(lang) };
+}
+
+/** A page's title in the reader's language (the layout adds " · Weekline"). */
+export async function pageTitle(key: MessageKey, params?: Record<string, string | number>): Promise<string> {
+  return translator(await getLanguage())(key, params);
 }

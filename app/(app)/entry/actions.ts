@@ -10,7 +10,7 @@ import type { StoredWeek } from '@/lib/import/report-entry';
 import { AuthorizationError, requireRole } from '@/lib/auth';
 import type { WeekStatus } from '@/lib/constants';
 import { incidentCountWarnings, outlierWarnings, type EntryWarning } from '@/lib/kpi/entry-warnings';
-import { localize, localizeErrors } from '@/lib/i18n/form-labels';
+import { localize, localizeErrors, messageKey } from '@/lib/i18n/form-labels';
 import { translator } from '@/lib/i18n/messages';
 import type { WeekState } from '@/lib/kpi/week-merge';
 import { getLanguage } from '@/lib/i18n/server';
@@ -34,17 +34,20 @@ export type SaveWeekResult =
 
 /** Saves the weekly form. The payload is untrusted: it is validated here against the live catalogue. */
 export async function saveWeekAction(payload: unknown): Promise<SaveWeekResult> {
-  const [result, lang] = await Promise.all([saveWeekInEnglish(payload), getLanguage()]);
+  const [result, lang] = await Promise.all([saveWeekAsKeys(payload), getLanguage()]);
   if (!result.ok && result.kind === 'conflict') return { ...result, message: translator(lang)('conflict.message') };
-  return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang) }) } as SaveWeekResult;
+  // Missing metrics by name in the reader's language, never their keys.
+  const names = new Map(listMetrics().map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
+  const missing = !result.ok && result.missing ? { missing: result.missing.map((k) => names.get(k) ?? k) } : {};
+  return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang), ...missing }) } as SaveWeekResult;
 }
 
-async function saveWeekInEnglish(payload: unknown): Promise<SaveWeekResult> {
+async function saveWeekAsKeys(payload: unknown): Promise<SaveWeekResult> {
   let principal;
   try {
     principal = await requireRole('editor');
   } catch (error) {
-    if (error instanceof AuthorizationError) return { ok: false, kind: 'forbidden', message: 'You are not allowed to edit weeks.', fieldErrors: {} };
+    if (error instanceof AuthorizationError) return { ok: false, kind: 'forbidden', message: messageKey('error.notAllowed'), fieldErrors: {} };
     throw error;
   }
   const metrics = listMetrics();
@@ -54,7 +57,7 @@ async function saveWeekInEnglish(payload: unknown): Promise<SaveWeekResult> {
     const n = Object.keys(fieldErrors).length;
     // The week is not a field of the form: its problem (not a Monday, not started yet…) is the message itself.
     const weekProblem = fieldErrors.weekStart?.[0];
-    return { ok: false, kind: 'invalid', message: weekProblem ?? `Nothing was saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing.`, fieldErrors };
+    return { ok: false, kind: 'invalid', message: weekProblem ?? messageKey('error.fieldsNeedFixing', { count: n }), fieldErrors };
   }
   const entry = parsed.data;
   const outcome = saveWeek(entry, { userId: principal.userId, email: principal.email });
@@ -72,16 +75,16 @@ async function saveWeekInEnglish(payload: unknown): Promise<SaveWeekResult> {
       };
     }
     if (outcome.kind === 'needs_confirmation') {
-      return { ok: false, kind: 'needs_confirmation', message: 'Some required metrics have no value. Confirm to publish without them.', fieldErrors: {}, missing: outcome.missing };
+      return { ok: false, kind: 'needs_confirmation', message: messageKey('error.missingRequired'), fieldErrors: {}, missing: outcome.missing };
     }
-    return { ok: false, kind: 'needs_reason', message: 'This week is published: say why the values change.', fieldErrors: { reason: ['Give a reason for changing published values.'] } };
+    return { ok: false, kind: 'needs_reason', message: messageKey('error.publishedNeedsReason'), fieldErrors: { reason: [messageKey('error.reasonRequired')] } };
   }
   revalidatePath('/', 'layout');
   const warnings = [
     ...incidentCountWarnings(entry.values, entry.incidents),
     ...outlierWarnings(entry.values, metrics, getRecentValues(entry.weekStart)),
   ];
-  const message = outcome.changes === 0 ? 'No changes to save.' : outcome.status === 'published' ? 'Saved and published.' : 'Draft saved.';
+  const message = messageKey(outcome.changes === 0 ? 'error.noChanges' : outcome.status === 'published' ? 'error.savedPublished' : 'error.draftSaved');
   // What is stored now (merged with any save made since the form opened): the form continues from it.
   return { ok: true, message, version: outcome.version, status: outcome.status, warnings, incidents: listIncidents(entry.weekStart), saved: getStoredWeek(entry.weekStart) };
 }

@@ -5,8 +5,11 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { addWeeks, currentWeekStart, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Import' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.import') };
+}
 
 export default async function ImportPage() {
   await requirePageRole('editor', '/import');

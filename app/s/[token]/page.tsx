@@ -9,11 +9,14 @@ import { requireShareScope } from '@/lib/share/request';
 import { formatWeek, weekLabel } from '@/lib/weeks';
 import { AsOfSwitch } from '@/components/dashboard/as-of-switch';
 import { parseAsOf } from '@/lib/kpi/snapshot';
+import { pageTitle } from '@/lib/i18n/server';
 
 // Never prerendered or cached: the token is checked again on every request.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Shared dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.shared') };
+}
 
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

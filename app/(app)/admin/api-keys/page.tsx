@@ -5,8 +5,11 @@ import { API_KEY_EXPIRIES, API_SCOPES } from '@/lib/api/scopes';
 import { requirePageRole } from '@/lib/auth';
 import type { Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'API keys' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.apiKeys') };
+}
 
 const when = (d: Date | null, fallback: string) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : fallback);
 
@@ -35,7 +38,11 @@ export default async function ApiKeysPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t('apiKeys.title')}</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t('apiKeys.help')}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {t('apiKeys.helpPush')} <code data-content="code">PUT /api/v1/weeks/&lt;week&gt;/values</code> {t('apiKeys.helpWith')}{' '}
+        <code data-content="code">Authorization: Bearer &lt;key&gt;</code> {t('apiKeys.helpDescribed')} <code data-content="code">/api/v1/openapi.json</code>
+        {t('apiKeys.helpKept')}
+      </p>
       <section aria-labelledby="new-api-key-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="new-api-key-heading" className="mb-3 text-lg font-semibold">{t('apiKeys.create')}</h2>
         <NewApiKeyForm labels={labels} />

@@ -5,14 +5,16 @@ import { getDigestSettings } from '@/db/queries/digest-settings';
 import { listDeliveries } from '@/db/queries/outbox';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { requirePageRole } from '@/lib/auth';
-import { KIND_NAMES } from '@/lib/digest/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Channels' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.channels') };
+}
 
-const LABEL_KEYS: MessageKey[] = ['channels.kind', 'channels.url', 'channels.secret', 'channels.label', 'channels.submit', 'channels.remove', 'channels.test', 'channels.language', 'channels.reminder', 'channels.reminderDay', 'channels.reminderTime', 'channels.timeZone', 'channels.save'];
+const LABEL_KEYS: MessageKey[] = ['channels.kind', 'channels.url', 'channels.secret', 'channels.label', 'channels.submit', 'channels.remove', 'channels.test', 'channels.language', 'channels.reminder', 'channels.reminderDay', 'channels.reminderTime', 'channels.timeZone', 'channels.save', 'channels.kind.wecom', 'channels.kind.dingtalk', 'channels.kind.feishu', 'channels.kind.webhook'];
 
 const when = (ms: number | Date | null) => (ms ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
@@ -52,8 +54,8 @@ export default async function ChannelsPage() {
               <tr><td colSpan={6} className="py-4 text-slate-500">{t('channels.empty')}</td></tr>
             ) : channels.map((c) => (
               <tr key={c.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`channel-${c.label}`}>
-                <td className="py-2 pr-3">{c.label}</td>
-                <td className="py-2 pr-3">{KIND_NAMES[c.kind]}</td>
+                <td className="py-2 pr-3" data-content="user">{c.label}</td>
+                <td className="py-2 pr-3">{t(`channels.kind.${c.kind}`)}</td>
                 <td className="py-2 pr-3 font-mono text-xs" data-testid="channel-url">{c.maskedUrl}</td>
                 <td className="py-2 pr-3 font-mono text-xs">{c.secretHint || '—'}</td>
                 <td className="py-2 pr-3">{when(c.createdAt)}</td>

@@ -4,8 +4,11 @@ import { listMetrics } from '@/db/queries/catalogue';
 import { requirePageRole } from '@/lib/auth';
 import { ADMIN_LABELS } from '@/lib/i18n/admin-labels';
 import { getLanguage } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Metrics' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.metrics') };
+}
 
 export default async function MetricsAdminPage() {
   await requirePageRole('admin', '/admin/metrics');

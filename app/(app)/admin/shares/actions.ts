@@ -9,6 +9,8 @@ import { getEnv } from '@/lib/env';
 import { shareUrl, requestOrigin } from '@/lib/share/url';
 import { newShareLinkSchema, shareLinkIdSchema } from '@/lib/share/validation';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
+import { localizeErrors } from '@/lib/i18n/form-labels';
+import { getTranslator } from '@/lib/i18n/server';
 
 type NewShareValues = { label: string; expiresIn: string; fromWeek: string; toWeek: string; asOf: string };
 /** The URL travels to the admin's browser once, in this result, and is never stored. */
@@ -20,6 +22,7 @@ async function absolute(path: string): Promise<string> {
 }
 
 export async function createShareLinkAction(_prev: IssuedShareResult<NewShareValues> | null, form: FormData): Promise<IssuedShareResult<NewShareValues>> {
+  const { lang, t } = await getTranslator();
   const values = {
     label: String(form.get('label') ?? ''),
     expiresIn: String(form.get('expiresIn') ?? ''),
@@ -28,35 +31,37 @@ export async function createShareLinkAction(_prev: IssuedShareResult<NewShareVal
     asOf: String(form.get('asOf') ?? 'current'),
   };
   const admin = await checkRole('admin');
-  if (!admin) return failure('Only admins can create share links.', values);
+  if (!admin) return failure(t('shares.onlyAdminsCreate'), values);
   const parsed = newShareLinkSchema(getWeekNumbering()).safeParse(values);
-  if (!parsed.success) return failure('No link was created: check the highlighted fields.', values, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return failure(t('shares.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const issued = createShareLink(parsed.data, admin);
   revalidatePath('/admin/shares');
   return { ok: true, message: `Created "${parsed.data.label}". Copy the link now: it is shown only once.`, url: await absolute(issued.path) };
 }
 
 export async function revokeShareLinkAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { t } = await getTranslator();
   const values = { id: String(form.get('id') ?? '') };
   const admin = await checkRole('admin');
-  if (!admin) return failure('Only admins can revoke share links.', values);
+  if (!admin) return failure(t('shares.onlyAdminsRevoke'), values);
   const id = shareLinkIdSchema.safeParse(values.id);
-  if (!id.success) return failure('That link does not exist.', values);
+  if (!id.success) return failure(t('shares.notFound'), values);
   const outcome = revokeShareLink(id.data, admin);
-  if (outcome === 'not_found') return failure('That link does not exist.', values);
+  if (outcome === 'not_found') return failure(t('shares.notFound'), values);
   revalidatePath('/admin/shares');
-  return { ok: true, message: outcome === 'ok' ? 'Revoked: the link stopped working.' : 'Already revoked.' };
+  return { ok: true, message: outcome === 'ok' ? t('shares.revoked') : t('shares.alreadyRevoked') };
 }
 
 export async function rotateShareLinkAction(_prev: IssuedShareResult | null, form: FormData): Promise<IssuedShareResult> {
+  const { t } = await getTranslator();
   const values = { id: String(form.get('id') ?? '') };
   const admin = await checkRole('admin');
-  if (!admin) return failure('Only admins can rotate share links.', values);
+  if (!admin) return failure(t('shares.onlyAdminsRotate'), values);
   const id = shareLinkIdSchema.safeParse(values.id);
-  if (!id.success) return failure('That link does not exist.', values);
+  if (!id.success) return failure(t('shares.notFound'), values);
   const issued = rotateShareLink(id.data, admin);
-  if (issued === 'not_found') return failure('That link does not exist.', values);
+  if (issued === 'not_found') return failure(t('shares.notFound'), values);
   if (issued === 'revoked') return failure('A revoked link cannot be rotated; create a new one.', values);
   revalidatePath('/admin/shares');
-  return { ok: true, message: 'Rotated: the old link stopped working. Copy the new one now: it is shown only once.', url: await absolute(issued.path) };
+  return { ok: true, message: t('shares.rotated'), url: await absolute(issued.path) };
 }

@@ -8,8 +8,11 @@ import { formatMetricValue } from '@/lib/format';
 import { ADMIN_LABELS } from '@/lib/i18n/admin-labels';
 import { getTranslator } from '@/lib/i18n/server';
 import { currentWeekStart, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Targets' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.targets') };
+}
 
 export default async function TargetsPage() {
   await requirePageRole('admin', '/admin/targets');

@@ -4,8 +4,11 @@ import { listUsers } from '@/db/queries/users';
 import { requirePageRole } from '@/lib/auth';
 import { ADMIN_LABELS } from '@/lib/i18n/admin-labels';
 import { getLanguage } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: 'Users' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.users') };
+}
 
 export default async function UsersPage() {
   await requirePageRole('admin', '/admin/users');
@@ -33,7 +36,7 @@ export default async function UsersPage() {
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`user-${u.email}`}>
                 <td className="py-2 pr-3">{u.email}</td>
-                <td className="py-2 pr-3">{u.name}</td>
+                <td className="py-2 pr-3" data-content="user">{u.name}</td>
                 <td className="py-2 pr-3">{u.disabled ? l.disabled : l.active}</td>
                 <td className="py-2 pr-3"><RoleForm userId={u.id} role={u.role} email={u.email} l={l} /></td>
                 <td className="py-2"><DisableForm userId={u.id} disabled={u.disabled} email={u.email} l={l} /></td>

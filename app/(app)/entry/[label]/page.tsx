@@ -14,11 +14,12 @@ import { formatMetricValue } from '@/lib/format';
 import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
 import { addWeeks, formatWeek, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ label: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Enter ${(await params).label}` };
+  return { title: await pageTitle('title.entry', { label: (await params).label }) };
 }
 
 export default async function WeekEntryPage({ params }: Props) {

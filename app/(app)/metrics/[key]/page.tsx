@@ -10,8 +10,8 @@ import { getPublishedBounds, getSeries } from '@/db/queries/dashboard';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { listTargets } from '@/db/queries/targets';
 import { requirePageRole } from '@/lib/auth';
-import { formatDelta, formatMetricValue } from '@/lib/format';
-import { getTranslator } from '@/lib/i18n/server';
+import { describeUnit, formatDelta, formatMetricValue } from '@/lib/format';
+import { getTranslator, pageTitle } from '@/lib/i18n/server';
 import { buildLineChart } from '@/lib/kpi/chart-data';
 import { metricDelta } from '@/lib/kpi/delta';
 import { metricStatus } from '@/lib/kpi/status';
@@ -22,7 +22,9 @@ import { weekLabel } from '@/lib/weeks';
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).key };
+  const metric = getMetricByKey((await params).key);
+  const { lang } = await getTranslator();
+  return { title: metric ? (lang === 'zh' ? metric.labelZh : metric.labelEn) : await pageTitle('notFound.title') };
 }
 
 export default async function MetricPage({ params, searchParams }: Props) {
@@ -54,7 +56,7 @@ export default async function MetricPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold" data-testid="metric-title">{name}</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{metric.key} · {metric.unit || '#'} · {metric.decimals} dp{metric.archived ? ' · archived' : ''}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="metric-subtitle">{describeUnit(metric, lang)}{metric.archived ? ` · ${t('admin.archived')}` : ''}</p>
         </div>
         <RangePicker range={range} basePath={`/metrics/${key}`} t={t} fromLabel={label(range.from)} toLabel={label(range.to)} />
       </div>

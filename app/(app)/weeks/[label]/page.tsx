@@ -20,6 +20,7 @@ import { ReportSections } from '@/components/report/report-sections';
 import { WeekEvents } from '@/components/report/week-events';
 import { getReportView, getWeekHighlights, today } from '@/db/queries/report-view';
 import { overdueAsOf } from '@/lib/kpi/highlights';
+import { teamTimeZone } from '@/lib/time-zone';
 
 /** Signed-in readers see internal items too. */
 const READ = { includeInternal: true };
@@ -48,7 +49,7 @@ export default async function WeekPage({ params }: Props) {
   const gradeText = (g: { grade: string | null; gradeStatus: string | null }) => (g.grade ? t('restated.grade', { grade: g.grade, status: t(`week.${g.gradeStatus === 'final' ? 'final' : 'estimated'}`) }) : t('dash.ungraded'));
   const gradeNotes = new Map(snapshots.length ? gradeChanges(snapshots[0].payload, data.incidents).map((g) => [g.id, t('restated.gradeChange', { from: gradeText(g.from), to: gradeText(g.to) })]) : []);
   const tiles = buildTiles({ metrics: data.metrics, targets: listTargets(), week: weekStart, current: data.values, previous: data.previousValues }).map((tile) => ({ ...tile, restated: restated.has(tile.metric.key) }));
-  const labels = Object.fromEntries(data.metrics.map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
+  const historyMetrics = data.metrics.map((m) => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn, unit: m.unit, decimals: m.decimals, truncate: m.truncate }));
   const link = 'text-sky-700 underline dark:text-sky-400';
   const mdHref = `/weeks/${weekLabel(weekStart, numbering)}/report.md`;
   const report = getReportView(weekStart, lang, READ);
@@ -59,7 +60,7 @@ export default async function WeekPage({ params }: Props) {
           {formatWeek(weekStart, numbering, lang)}
         </h1>
         <span className="rounded bg-slate-200 px-2 py-0.5 text-sm dark:bg-slate-800">{t(`status.${data.week.status}`)}</span>
-        <nav aria-label="Weeks" className="flex gap-3 text-sm">
+        <nav aria-label={t('metric.week')} className="flex gap-3 text-sm">
           <Link className={link} href={`/weeks/${weekLabel(addWeeks(weekStart, -1), numbering)}`}>← {weekLabel(addWeeks(weekStart, -1), numbering)}</Link>
           <Link className={link} href={`/weeks/${weekLabel(addWeeks(weekStart, 1), numbering)}`}>{weekLabel(addWeeks(weekStart, 1), numbering)} →</Link>
           <Link className={link} href={`/weeks/${weekLabel(weekStart, numbering)}/print`}>{t('dash.print')}</Link>
@@ -92,14 +93,14 @@ export default async function WeekPage({ params }: Props) {
       {data.week.notes || data.week.internalNotes ? (
         <section aria-labelledby="notes" className="flex flex-col gap-2">
           <h2 id="notes" className="text-lg font-semibold">{t('week.notes')}</h2>
-          {data.week.notes ? <p className="whitespace-pre-wrap text-sm">{data.week.notes}</p> : null}
-          {data.week.internalNotes ? <p className="whitespace-pre-wrap text-sm text-slate-600 dark:text-slate-400">{t('week.internal')}: {data.week.internalNotes}</p> : null}
+          {data.week.notes ? <p className="whitespace-pre-wrap text-sm" data-content="user">{data.week.notes}</p> : null}
+          {data.week.internalNotes ? <p className="whitespace-pre-wrap text-sm text-slate-600 dark:text-slate-400">{t('week.internal')}: <span data-content="user">{data.week.internalNotes}</span></p> : null}
         </section>
       ) : null}
       <section aria-labelledby="history" className="flex flex-col gap-2">
         <h2 id="history" className="text-lg font-semibold">{t('week.history')}</h2>
         {canEdit ? null : <p className="text-sm text-slate-500">{t('week.historyPublished')}</p>}
-        <WeekHistory entries={listWeekHistory(weekStart, canEdit ? 'editor' : 'reader')} labels={labels} />
+        <WeekHistory entries={listWeekHistory(weekStart, canEdit ? 'editor' : 'reader')} metrics={historyMetrics} lang={lang} timeZone={teamTimeZone()} />
       </section>
     </div>
   );

@@ -17,11 +17,12 @@ import { overdueAsOf } from '@/lib/kpi/highlights';
 import { buildTiles } from '@/lib/kpi/tiles';
 import { formatDuration } from '@/lib/report/duration';
 import { addWeeks, formatWeek } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ label: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `${(await params).label} · print` };
+  return { title: await pageTitle('title.print', { label: (await params).label }) };
 }
 
 const READ = { includeInternal: true };
@@ -36,7 +37,6 @@ export default async function PrintWeekPage({ params, searchParams }: Props) {
   const data = getWeekEntryData(weekStart);
   if (!data.week || (data.week.status !== 'published' && !hasRole(principal.role, 'editor'))) notFound();
   const { lang, t } = await getTranslator();
-  const zh = lang === 'zh';
   // ?v=N prints published version N with the targets frozen with it; without it, the current figures.
   const snapshots = listSnapshots(weekStart);
   const wanted = Number((await searchParams).v);
@@ -71,15 +71,15 @@ export default async function PrintWeekPage({ params, searchParams }: Props) {
         asOf={overdueAsOf(weekStart, today())}
         t={t}
         highlights={getWeekHighlights({ weekStart, lang, report, options: READ, current })}
-        kpis={<PrintKpis tiles={lines} series={series} lang={lang} t={t} incidents={zh ? `事故数AB级${ab}次，CD级${cd}次` : `Incidents: grade A/B ${ab}, grade C/D ${cd}`} />}
+        kpis={<PrintKpis tiles={lines} series={series} lang={lang} t={t} incidents={t('print.incidents', { ab, cd })} />}
         events={
           shown.incidents.length === 0 ? <p>{t('reading.none')}</p> : (
             <ol className="list-decimal pl-6">
               {shown.incidents.map((e) => (
                 <li key={e.id} className="mb-1 break-inside-avoid">
-                  <p>{e.startedAt.slice(5).replace('T', ' ')} {e.title}{e.durationMinutes !== null ? (zh ? `，持续${formatDuration(e.durationMinutes, lang)}` : `, ${formatDuration(e.durationMinutes, lang)}`) : ''}</p>
-                  {e.cause ? <p className="pl-4">{zh ? '原因：' : 'Cause: '}{e.cause}</p> : null}
-                  {e.handling || e.grade ? <p className="pl-4">{zh ? '处置：' : 'Handling: '}{e.handling}{e.grade ? (zh ? `。${e.gradeStatus === 'final' ? '定级' : '预估'}${e.grade}级` : ` · grade ${e.grade} (${e.gradeStatus})`) : ''}</p> : null}
+                  <p>{e.startedAt.slice(5).replace('T', ' ')} <span data-content="user">{e.title}</span>{e.durationMinutes !== null ? t('print.duration', { duration: formatDuration(e.durationMinutes, lang) }) : ''}</p>
+                  {e.cause ? <p className="pl-4">{t('preview.cause')}<span data-content="user">{e.cause}</span></p> : null}
+                  {e.handling || e.grade ? <p className="pl-4">{t('preview.handling')}<span data-content="user">{e.handling}</span>{e.grade ? t('print.grade', { grade: e.grade, status: t(e.gradeStatus === 'final' ? 'week.final' : 'week.estimated') }) : ''}</p> : null}
                 </li>
               ))}
             </ol>

@@ -13,10 +13,13 @@ import { buildTiles } from '@/lib/kpi/tiles';
 import { requireShareScope } from '@/lib/share/request';
 import { routeWeek } from '@/lib/params';
 import { formatWeek, weekLabel } from '@/lib/weeks';
+import { pageTitle } from '@/lib/i18n/server';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Shared week' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.sharedWeek') };
+}
 
 type Props = { params: Promise<{ token: string; label: string }> };
 
@@ -67,7 +70,7 @@ export default async function SharedWeekPage({ params }: Props) {
       {data.notes ? (
         <section aria-labelledby="notes" className="flex flex-col gap-2">
           <h2 id="notes" className="text-lg font-semibold">{t('share.notes')}</h2>
-          <p className="whitespace-pre-wrap text-sm" data-testid="week-notes">{data.notes}</p>
+          <p className="whitespace-pre-wrap text-sm" data-testid="week-notes" data-content="user">{data.notes}</p>
         </section>
       ) : null}
     </div>
