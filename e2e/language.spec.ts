@@ -155,6 +155,7 @@ for (const lang of ['zh', 'en'] as const) {
       [`/weeks/${label}/print`, 'print'],
       ['/metrics/inbound_success_rate', 'metric page', 'metric-page'],
       ['/metrics/health_score', 'metric page (points)'],
+      ['/board', 'leadership board'],
       ['/entry', 'entry'],
       ['/admin/users', 'users admin'],
       ['/admin/targets', 'targets admin'],
