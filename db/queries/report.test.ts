@@ -58,6 +58,15 @@ describe('the whole report, read back', () => {
     expect(listFindingsBoard('2024-03-04', db, '2024-12-01').overdue).toHaveLength(0);
   });
 
+  it('the board shows published weeks only: a draft week\'s update never reaches leadership', () => {
+    const { db, child } = seed();
+    db.insert(weeks).values({ weekStart: '2024-03-25', status: 'draft' }).run();
+    db.insert(initiativeUpdates).values({ initiativeId: child.id, weekStart: '2024-03-25', status: 'off_track', progress: 10, text: '草稿里的进展' }).run();
+    const row = listObjectivesBoard('2024-03-25', 4, db).objectives[0].initiatives.find((i) => i.id === child.id)!;
+    expect(row.statuses).toEqual(['on_track', 'at_risk', null, null]);
+    expect(row.latest).toMatchObject({ weekStart: '2024-03-11', progress: 40 });
+  });
+
   it('every write to the report’s tables bumps the data version, so cached pages are dropped', () => {
     const { db, child, f } = seed();
     const before = Number(getDataVersion(db));

@@ -148,12 +148,15 @@ export interface ObjectivesBoard {
 /** Objectives → initiatives with a status per week and a progress series over the `count` weeks ending `endWeek`. */
 export function listObjectivesBoard(endWeek: string, count = 13, db: Db = getDb(), options: ReportReadOptions = { includeInternal: true }): ObjectivesBoard {
   const boardWeeks = Array.from({ length: count }, (_, k) => shiftWeek(endWeek, k - count + 1));
+  // Leadership reads what was published: a draft week's updates never reach the board.
   const rows = db
-    .select()
+    .select({ update: initiativeUpdates })
     .from(initiativeUpdates)
+    .innerJoin(weeks, and(eq(weeks.weekStart, initiativeUpdates.weekStart), eq(weeks.status, 'published')))
     .where(lte(initiativeUpdates.weekStart, endWeek))
     .orderBy(asc(initiativeUpdates.weekStart))
     .all()
+    .map((r) => r.update)
     .filter((u) => options.includeInternal || !u.internal);
   const inWindow = rows.filter((u) => u.weekStart >= boardWeeks[0]);
   const shown = objectivesFor(endWeek, new Set(inWindow.map((u) => u.initiativeId)), db);
