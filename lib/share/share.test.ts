@@ -49,7 +49,7 @@ describe('sliding window limiter', () => {
 describe('share form', () => {
   const schema = newShareLinkSchema('jan1');
   it('turns week labels into Mondays and reports every bad field at once', () => {
-    expect(schema.parse({ label: ' Audit ', expiresIn: '7d', fromWeek: '2023-W29', toWeek: '' })).toEqual({ label: 'Audit', expiresIn: '7d', fromWeek: '2023-07-10', toWeek: null });
+    expect(schema.parse({ label: ' Audit ', expiresIn: '7d', fromWeek: '2023-W29', toWeek: '' })).toEqual({ label: 'Audit', expiresIn: '7d', fromWeek: '2023-07-10', toWeek: null, asOf: 'current' });
     const bad = schema.safeParse({ label: '', expiresIn: '2d', fromWeek: 'soon', toWeek: '2023-W60' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => i.path[0]).sort()).toEqual(['expiresIn', 'fromWeek', 'label', 'toWeek']);
