@@ -193,8 +193,9 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
       .values(audit.map((a) => ({ ...a, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason: entry.reason || null })))
       .run();
   }
-  freezeSnapshot(tx, { weekStart: entry.weekStart, weekVersion: version, status: nextStatus, intent: entry.intent, actor });
-  return { ok: true, version, status: nextStatus, changes: audit.length };
+  // A republish that freezes the next published version is a change even when no field moved.
+  const frozen = freezeSnapshot(tx, { weekStart: entry.weekStart, weekVersion: version, status: nextStatus, intent: entry.intent, actor });
+  return { ok: true, version, status: nextStatus, changes: audit.length + (frozen === null ? 0 : 1) };
 }
 
 const REPORT_ENTITY = { item: 'week_item', update: 'initiative_update', note: 'finding_note', check: 'plan_check' } as const;
