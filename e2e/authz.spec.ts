@@ -257,7 +257,8 @@ test('server actions: 0 unexpected allows; refused attacks change nothing', asyn
     for (const who of EVERYONE) {
       const ok = allowed(action.rule, who) === true;
       for (const headers of [{}, { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' }] as Record<string, string>[]) {
-        const res = await callAction(request, { id: id!, path: action.path, args: ok ? action.probe() : action.attack(), cookie: tokens[who], headers });
+        // In English, so each refusal is recognised by its English words (the reader's language is Chinese by default).
+        const res = await callAction(request, { id: id!, path: action.path, args: ok ? action.probe() : action.attack(), cookie: tokens[who], headers: { 'accept-language': 'en-US', ...headers } });
         const text = await res.text();
         checked++;
         const line = `${who} ${action.key}${Object.keys(headers).length ? ' +x-middleware-subrequest' : ''}: HTTP ${res.status()}`;

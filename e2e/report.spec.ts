@@ -80,7 +80,8 @@ test('two earlier weeks imported, then the complete report: preview shows its se
     expect(r.focus.map((i) => i.text)).toEqual(['支付中心半年目标中期复盘', '跨境收款合规材料准备', '值班手册修订']);
     expect(r.other).toHaveLength(3);
     expect(r.nextWeek).toHaveLength(4);
-    expect(r.findings.map((f) => f.title)).toHaveLength(3);
+    // Findings stay open across weeks: another journey's report may have opened one before these weeks.
+    expect(r.findings.filter((f) => f.openedWeek >= '2024-07-22').map((f) => f.title)).toHaveLength(3);
     expect(r.reflection).toContain('主动探测');
   } finally {
     db.$client.close();

@@ -105,6 +105,7 @@ test('disabling a user ends every session they have, at once', async ({ request 
     path: '/admin/users',
     args: { form: { userId: id, disabled: 'true' } },
     cookie: admin,
+    headers: { 'accept-language': 'en-US' },
   });
   expect(await res.text()).toContain('User disabled');
   for (const c of cookies) expect(await works(request, c)).toBe(false);

@@ -177,3 +177,12 @@ export function isRealDateTime(input: string): boolean {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(input);
   return Boolean(m && parseDate(m[1]) && Number(m[2]) < 24 && Number(m[3]) < 60);
 }
+
+/** A stored week's label, or the stored text itself when the row is not a real week (never throws: a bad row must not take a page down). */
+export function weekLabelOrRaw(weekStart: string, numbering: WeekNumbering): string {
+  try {
+    return weekLabel(weekStart, numbering);
+  } catch {
+    return weekStart;
+  }
+}

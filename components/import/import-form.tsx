@@ -157,9 +157,9 @@ export function ImportForm({ lang }: { lang: Language }) {
           {published ? (
             <>
               <p className="text-sm text-slate-700 dark:text-slate-300">
-                {p.week.label} is published. {t('import.saveDraft')} unpublishes it; either way, changing its values needs a reason, recorded in its history.
+                {t('import.publishedWeek', { label: p.week.label, saveDraft: t('import.saveDraft') })}
               </p>
-              <Field id="reason" label="Reason for changing published values" errors={reasonError}>
+              <Field id="reason" label={t('form.reason')} errors={reasonError}>
                 <input id="reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={Boolean(reasonError)} aria-describedby={reasonError ? 'reason-error' : undefined} className={inputClass} />
               </Field>
             </>

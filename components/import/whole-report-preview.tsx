@@ -18,7 +18,7 @@ function List({ title, items, t, testId }: { title: string; items: string[]; t: 
       {items.length ? (
         <ol className="mt-1 list-decimal pl-5 text-sm">
           {items.map((s, i) => (
-            <li key={i} className="break-words">{s}</li>
+            <li key={i} className="break-words" data-content="user">{s}</li>
           ))}
         </ol>
       ) : (
@@ -35,7 +35,7 @@ function MatchSelect(props: { id: string; value: number | 'new'; options: { id: 
       <select id={props.id} className={select} value={String(props.value)} onChange={(e) => props.onChange(e.target.value === 'new' ? 'new' : Number(e.target.value))} data-testid={`match-${props.id}`}>
         <option value="new">{props.newLabel}</option>
         {props.options.map((o) => (
-          <option key={o.id} value={o.id}>{o.title}</option>
+          <option key={o.id} value={o.id} data-content="user">{o.title}</option>
         ))}
       </select>
     </label>
@@ -55,16 +55,16 @@ export function WholeReportPreview({ whole, choices, onChoose, t }: { whole: Who
         <h4 className="font-medium">{t('import.whole.objectives')}</h4>
         {plan.objectives.map((o) => (
           <div key={o.code} className="mt-2">
-            <p className="font-medium">{o.code} {o.title}</p>
+            <p className="font-medium"><span data-content="code">{o.code}</span> <span data-content="user">{o.title}</span></p>
             <ul className="mt-1 flex flex-col gap-2">
               {plan.initiatives.filter((i) => i.objectiveCode === o.code).map((i) => (
                 <li key={i.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" style={{ paddingLeft: `${depth(i) * 1.25}rem` }} data-testid={`import-initiative-${i.key}`} data-match={i.match ? 'matched' : 'new'}>
-                  <span className="font-medium break-words">{i.title}</span>
+                  <span className="font-medium break-words" data-content="user">{i.title}</span>
                   <span className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{t(`import.whole.status.${i.status}`)}</span>
                   {i.progress !== null ? <span className="text-xs">{t('import.whole.progress', { n: i.progress })}</span> : null}
-                  {i.match ? <span className="text-xs text-slate-500">{t('import.whole.matched', { title: i.match.title })}</span> : null}
+                  {i.match ? <span className="text-xs text-slate-500" data-content="user">{t('import.whole.matched', { title: i.match.title })}</span> : null}
                   <MatchSelect id={i.key} value={chosen(i, choices)} options={candidates.initiatives} newLabel={t('import.whole.new')} t={t} onChange={(v) => onChoose(i.key, v)} />
-                  {i.text ? <span className="basis-full break-words text-slate-600 dark:text-slate-400">{i.text}</span> : null}
+                  {i.text ? <span className="basis-full break-words text-slate-600 dark:text-slate-400" data-content="user">{i.text}</span> : null}
                 </li>
               ))}
             </ul>
@@ -77,9 +77,9 @@ export function WholeReportPreview({ whole, choices, onChoose, t }: { whole: Who
           <ul className="mt-1 flex flex-col gap-2">
             {plan.findings.map((f) => (
               <li key={f.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid={`import-finding-${f.key}`}>
-                <span className="font-medium break-words">{f.title}</span>
+                <span className="font-medium break-words" data-content="user">{f.title}</span>
                 <span className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">{t(`import.whole.finding.${f.status}`)}</span>
-                {f.text ? <span className="break-words text-slate-600 dark:text-slate-400">{f.text}</span> : null}
+                {f.text ? <span className="break-words text-slate-600 dark:text-slate-400" data-content="user">{f.text}</span> : null}
                 <MatchSelect id={f.key} value={chosen(f, choices)} options={candidates.findings} newLabel={t('import.whole.newFinding')} t={t} onChange={(v) => onChoose(f.key, v)} />
               </li>
             ))}

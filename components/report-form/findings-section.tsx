@@ -37,8 +37,8 @@ export function FindingsSection(props: {
           return (
             <li key={f.id} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[12rem_10rem_1fr] dark:border-slate-700" data-testid={base}>
               <p className="font-medium break-words sm:col-span-3">
-                {f.title}
-                {f.source || f.owner ? <span className="ml-2 text-xs font-normal text-slate-500">{[f.source, f.owner].filter(Boolean).join(' · ')}</span> : null}
+                <span data-content="user">{f.title}</span>
+                {f.source || f.owner ? <span className="ml-2 text-xs font-normal text-slate-500" data-content="user">{[f.source, f.owner].filter(Boolean).join(' · ')}</span> : null}
               </p>
               <div className="flex flex-col gap-1">
                 <label htmlFor={`${base}-status`} className="text-sm font-medium">{t('rf.status')}</label>

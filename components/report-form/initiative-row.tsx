@@ -56,8 +56,8 @@ export function InitiativeRow(props: {
         </div>
       ) : (
         <div className="flex flex-wrap items-baseline gap-2">
-          <h4 className="font-medium break-words" id={`${base}-title`}>{item.title}</h4>
-          {item.owner ? <span className="text-xs text-slate-500">{t('rf.owner')}: {item.owner}</span> : null}
+          <h4 className="font-medium break-words" id={`${base}-title`} data-content="user">{item.title}</h4>
+          {item.owner ? <span className="text-xs text-slate-500">{t('rf.owner')}: <span data-content="user">{item.owner}</span></span> : null}
           {lifecycle ? <div className="ml-auto flex gap-1">
             <button type="button" className={small} aria-label={`${t('rf.rename')} ${item.title}`} onClick={() => setRenaming(true)}>{t('rf.rename')}</button>
             <button type="button" className={small} aria-label={`${t('rf.archive')} ${item.title}`} disabled={pending} onClick={() => {

@@ -27,7 +27,7 @@ export function InitiativesSection(props: {
         const rows = initiativeOrder(draft.initiatives, o.id);
         return (
           <section key={o.id} aria-labelledby={`rf-obj-${o.id}`} className="flex flex-col gap-2" data-testid={`rf-objective-${o.code}`}>
-            <h3 id={`rf-obj-${o.id}`} className="font-semibold">【{o.code} {o.title}】</h3>
+            <h3 id={`rf-obj-${o.id}`} className="font-semibold">【<span data-content="code">{o.code}</span> <span data-content="user">{o.title}</span>】</h3>
             {rows.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t('rf.noInitiatives')}</p> : null}
             <ul className="flex flex-col gap-2">
               {rows.map(({ item, nested }) => (
@@ -93,7 +93,7 @@ function AddInitiative(props: { objective: ObjectiveDraft; groups: InitiativeDra
         <label htmlFor={`${base}-parent`} className="text-sm font-medium">{t('rf.group')}</label>
         <select id={`${base}-parent`} value={parent} onChange={(e) => setParent(e.target.value)} className={inputClass}>
           <option value="">{t('rf.noGroup')}</option>
-          {props.groups.map((g) => <option key={g.id} value={g.id}>{g.title}</option>)}
+          {props.groups.map((g) => <option key={g.id} value={g.id} data-content="user">{g.title}</option>)}
         </select>
       </div>
       {message ? <p role="alert" className="text-sm text-bad sm:col-span-3 dark:text-red-400">{message}</p> : null}

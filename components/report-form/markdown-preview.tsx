@@ -4,7 +4,7 @@ import { parseMarkdownLite, type Inline } from './markdown-lite';
 function Line({ inline }: { inline: Inline[] }) {
   return (
     <>
-      {inline.map((p, i) => (p.kind === 'bold' ? <strong key={i}>{p.text}</strong> : <span key={i}>{p.text}</span>))}
+      {inline.map((p, i) => (p.kind === 'bold' ? <strong key={i} data-content="user">{p.text}</strong> : <span key={i} data-content="user">{p.text}</span>))}
     </>
   );
 }

@@ -27,7 +27,7 @@ export function PlanCheckSection(props: {
         return (
           <li key={c.itemId} className="grid gap-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={`rf-plan-${i}`}>
             <fieldset aria-describedby={outcomeErr ? `rf-plan-${i}-outcome-error` : undefined} aria-invalid={Boolean(outcomeErr)}>
-              <legend className="font-medium break-words">{i + 1}. {c.text}</legend>
+              <legend className="font-medium break-words">{i + 1}. <span data-content="user">{c.text}</span></legend>
               <div className="mt-1 flex flex-wrap gap-4 text-sm">
                 {PLAN_OUTCOMES.map((o) => (
                   <label key={o} className="flex items-center gap-1">

@@ -9,10 +9,10 @@ function Finding({ f, t, overdue }: { f: FindingView; t: Translate; overdue: boo
   return (
     <li className="flex flex-col gap-0.5 break-inside-avoid" data-testid="finding">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{f.title}</span>
+        <span className="font-medium" data-content="user">{f.title}</span>
         <FindingBadge status={f.status} t={t} />
         {f.due ? <span className={`text-xs ${overdue ? 'font-semibold text-rose-700 dark:text-rose-400 print:text-slate-900' : 'text-slate-500'}`}>{t('reading.due', { date: f.due })}</span> : null}
-        {f.owner ? <span className="text-xs text-slate-500">{t('reading.owner', { owner: f.owner })}</span> : null}
+        {f.owner ? <span className="text-xs text-slate-500" data-content="user">{t('reading.owner', { owner: f.owner })}</span> : null}
         {f.source ? <span className="text-xs text-slate-500">{t('reading.source', { source: f.source })}</span> : null}
       </div>
       {f.note ? <RichText text={f.note} className="text-sm text-slate-700 dark:text-slate-300 print:text-slate-900" /> : null}

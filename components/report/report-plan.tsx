@@ -10,7 +10,7 @@ export function ReportPlan({ items, t }: { items: PlanItemView[]; t: Translate }
       {items.map((p, i) => (
         <li key={i} className="flex flex-wrap gap-2" data-outcome={p.outcome ?? 'unchecked'}>
           <span aria-hidden>{p.outcome ? MARK[p.outcome] : '☐'}</span>
-          <span>{p.text}</span>
+          <span data-content="user">{p.text}</span>
           <span className="text-slate-500">— {p.outcome ? t(`reading.plan.${p.outcome}`) : t('reading.notChecked')}</span>
           {p.reason ? <span className="text-slate-600 dark:text-slate-400 print:text-slate-900">{t('reading.reason', { reason: p.reason })}</span> : null}
         </li>

@@ -19,7 +19,7 @@ export function RichText({ text, className = '' }: { text: string; className?: s
   const blocks = parseMarkdownLite(text);
   if (blocks.length === 0) return null;
   return (
-    <div className={`flex flex-col gap-1 break-words ${className}`} data-rich-text>
+    <div className={`flex flex-col gap-1 break-words ${className}`} data-rich-text data-content="user">
       {blocks.map((b, i) =>
         b.kind === 'paragraph' ? (
           <p key={i}>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { pageTitle } from '@/lib/i18n/server';
 import { notFound } from 'next/navigation';
 import { FindingBadge, InitiativeBadge } from '@/components/report/status-badge';
 import { ProgressSpark, StatusStrip } from '@/components/report/status-strip';
@@ -12,7 +13,9 @@ import { plainText } from '@/lib/report/markdown-lite';
 import { routeWeek } from '@/lib/params';
 import { currentWeekStart, formatWeek, weekLabel } from '@/lib/weeks';
 
-export const metadata: Metadata = { title: 'Board' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await pageTitle('title.board') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,10 +38,10 @@ export default async function BoardPage({ searchParams }: Props) {
         <ul className="flex flex-col gap-1 text-sm">
           {items.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center gap-2" data-testid="board-finding">
-              <span className="font-medium">{f.title}</span>
+              <span className="font-medium" data-content="user">{f.title}</span>
               <FindingBadge status={f.status} t={t} />
               {f.dueDate ? <span className={key === 'overdue' ? 'text-rose-700 dark:text-rose-400' : 'text-slate-500'}>{t('reading.due', { date: f.dueDate })}</span> : null}
-              {f.owner ? <span className="text-slate-500">{t('reading.owner', { owner: f.owner })}</span> : null}
+              {f.owner ? <span className="text-slate-500" data-content="user">{t('reading.owner', { owner: f.owner })}</span> : null}
             </li>
           ))}
         </ul>
@@ -56,7 +59,7 @@ export default async function BoardPage({ searchParams }: Props) {
         {board.objectives.length === 0 ? <p className="text-sm text-slate-500">{t('board.empty')}</p> : null}
         {board.objectives.map((o) => (
           <div key={o.id} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-            <h3 className="mb-2 font-semibold">{o.code} {(lang === 'en' && o.titleEn) || o.titleZh}</h3>
+            <h3 className="mb-2 font-semibold"><span data-content="code">{o.code}</span> <span data-content="user">{(lang === 'en' && o.titleEn) || o.titleZh}</span></h3>
             <table className="w-full min-w-[640px] table-fixed text-sm">
               <colgroup>
                 <col className="w-[28%]" />
@@ -75,7 +78,7 @@ export default async function BoardPage({ searchParams }: Props) {
               <tbody>
                 {o.initiatives.map((i) => (
                   <tr key={i.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="board-initiative" data-title={i.title}>
-                    <td className={`py-2 pr-3 font-medium ${i.parentId !== null ? 'pl-4' : ''}`}>{i.title}</td>
+                    <td className={`py-2 pr-3 font-medium ${i.parentId !== null ? 'pl-4' : ''}`} data-content="user">{i.title}</td>
                     <td className="py-2 pr-3"><StatusStrip statuses={i.statuses} weeks={board.weeks.map(label)} label={`${i.title}: ${t('board.weeks')}`} t={t} /></td>
                     <td className="py-2 pr-3">{i.progress.some((p) => p !== null) ? <ProgressSpark values={i.progress} label={`${i.title}: ${i.progress.filter((p) => p !== null).join(' → ')}%`} /> : null}</td>
                     <td className="py-2">
@@ -86,7 +89,7 @@ export default async function BoardPage({ searchParams }: Props) {
                             {i.latest.progress !== null ? <span data-testid="board-progress">{t('reading.progress', { value: i.latest.progress })}</span> : null}
                             <span className="text-slate-500">{label(i.latest.weekStart)}</span>
                           </span>
-                          {i.latest.text ? <span className="line-clamp-2 text-slate-700 dark:text-slate-300">{plainText(i.latest.text)}</span> : null}
+                          {i.latest.text ? <span className="line-clamp-2 text-slate-700 dark:text-slate-300" data-content="user">{plainText(i.latest.text)}</span> : null}
                         </div>
                       ) : <span className="text-slate-500">{t('board.noUpdate')}</span>}
                     </td>

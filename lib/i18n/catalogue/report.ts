@@ -30,6 +30,8 @@ export const REPORT_EN = {
   'error.report.itNoLongerExists': 'It no longer exists.',
   'error.report.nothingWasSavedCheckThe': 'Nothing was saved: check the highlighted fields.',
   'form.republish': 'Save and republish',
+  'import.publishedWeek': '{label} is published. {saveDraft} unpublishes it; either way, changing its values needs a reason, recorded in its history.',
+  'title.board': 'Board',
 } as const;
 
 export const REPORT_ZH: Record<keyof typeof REPORT_EN, string> = {
@@ -61,4 +63,6 @@ export const REPORT_ZH: Record<keyof typeof REPORT_EN, string> = {
   'error.report.itNoLongerExists': '该项已不存在。',
   'error.report.nothingWasSavedCheckThe': '未保存：请检查标出的字段。',
   'form.republish': '保存并重新发布',
+  'import.publishedWeek': '{label} 已发布。“{saveDraft}”会撤回发布；无论哪种方式，修改数值都需要填写原因，并记入历史。',
+  'title.board': '看板',
 };

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { NewApiKeyForm, RevokeApiKeyForm, type ApiKeyFormLabels } from '@/components/admin/api-key-forms';
 import { listApiKeys, type ApiKeySummary } from '@/db/queries/api-keys';
 import { API_KEY_EXPIRIES, API_SCOPES } from '@/lib/api/scopes';
+import { localDateTime } from '@/lib/time-zone';
 import { requirePageRole } from '@/lib/auth';
 import type { Translate } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
@@ -11,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('title.apiKeys') };
 }
 
-const when = (d: Date | null, fallback: string) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : fallback);
+// In the team's time zone, like every time shown (lib/time-zone.ts).
+const when = (d: Date | null, fallback: string) => (d ? localDateTime(d) : fallback);
 
 function statusText(key: ApiKeySummary, now: Date, t: Translate): string {
   if (key.revokedAt) return t('apiKeys.revokedAt', { when: when(key.revokedAt, '') });
@@ -66,9 +68,9 @@ export default async function ApiKeysPage() {
               <tr><td colSpan={8} className="py-4 text-slate-500">{t('apiKeys.empty')}</td></tr>
             ) : keys.map((key) => (
               <tr key={key.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`api-key-${key.label}`}>
-                <td className="py-2 pr-3">{key.label}</td>
-                <td className="py-2 pr-3 font-mono text-xs">{key.prefix}…</td>
-                <td className="py-2 pr-3">{key.scopes.join(', ')}</td>
+                <td className="py-2 pr-3" data-content="user">{key.label}</td>
+                <td className="py-2 pr-3 font-mono text-xs" data-content="code">{key.prefix}…</td>
+                <td className="py-2 pr-3" data-content="code">{key.scopes.join(', ')}</td>
                 <td className="py-2 pr-3">{when(key.createdAt, '')}<br /><span className="text-slate-500">{key.creatorEmail ?? 'cli'}</span></td>
                 <td className="py-2 pr-3">{when(key.expiresAt, t('apiKeys.never'))}</td>
                 <td className="py-2 pr-3" data-testid="api-key-last-used">{when(key.lastUsedAt, t('apiKeys.never'))}</td>

@@ -7,7 +7,7 @@ import { getWeekNumbering } from '@/db/queries/settings';
 import { requirePageRole } from '@/lib/auth';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
-import { weekLabel } from '@/lib/weeks';
+import { weekLabelOrRaw } from '@/lib/weeks';
 import { pageTitle } from '@/lib/i18n/server';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -88,7 +88,7 @@ export default async function ChannelsPage() {
                 <tr><td colSpan={6} className="py-4 text-slate-500">{t('channels.noDeliveries')}</td></tr>
               ) : deliveries.map((d) => (
                 <tr key={d.id} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="py-2 pr-3">{weekLabel(d.weekStart, numbering)}</td>
+                  <td className="py-2 pr-3">{weekLabelOrRaw(d.weekStart, numbering)}</td>
                   <td className="py-2 pr-3">{d.channelLabel}</td>
                   <td className="py-2 pr-3">{d.kind}</td>
                   <td className="py-2 pr-3">{d.status}{d.sentAt ? ` · ${when(d.sentAt)}` : ''}</td>

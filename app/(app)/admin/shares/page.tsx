@@ -63,7 +63,7 @@ export default async function ShareLinksPage() {
               <tr key={link.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`share-${link.label}`}>
                 <td className="py-2 pr-3" data-content="user">{link.label}</td>
                 <td className="py-2 pr-3">{scopeText(link, numbering, t)}</td>
-                <td className="py-2 pr-3">{when(link.createdAt, '')}<br /><span className="text-slate-500">{link.channelLabel ? t('shares.digestTo', { channel: link.channelLabel }) : (link.creatorEmail ?? t('shares.cli'))}</span></td>
+                <td className="py-2 pr-3">{when(link.createdAt, '')}<br /><span className="text-slate-500">{link.channelLabel ? <span data-content="user">{t('shares.digestTo', { channel: link.channelLabel })}</span> : (link.creatorEmail ?? t('shares.cli'))}</span></td>
                 <td className="py-2 pr-3">{when(link.expiresAt, t('shares.never'))}</td>
                 <td className="py-2 pr-3">{when(link.lastUsedAt, t('shares.never'))}</td>
                 <td className="py-2 pr-3 tabular-nums" data-testid="share-views">{link.views}</td>
