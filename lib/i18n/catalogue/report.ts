@@ -32,6 +32,13 @@ export const REPORT_EN = {
   'form.republish': 'Save and republish',
   'import.publishedWeek': '{label} is published. {saveDraft} unpublishes it; either way, changing its values needs a reason, recorded in its history.',
   'title.board': 'Board',
+  'channels.message.digest': 'Digest',
+  'channels.message.restated': 'Restated note',
+  'channels.message.reminder': 'Reminder',
+  'channels.delivery.pending': 'Pending',
+  'channels.delivery.sent': 'Sent',
+  'channels.delivery.failed': 'Failed',
+  'channels.delivery.cancelled': 'Cancelled',
 } as const;
 
 export const REPORT_ZH: Record<keyof typeof REPORT_EN, string> = {
@@ -65,4 +72,11 @@ export const REPORT_ZH: Record<keyof typeof REPORT_EN, string> = {
   'form.republish': '保存并重新发布',
   'import.publishedWeek': '{label} 已发布。“{saveDraft}”会撤回发布；无论哪种方式，修改数值都需要填写原因，并记入历史。',
   'title.board': '看板',
+  'channels.message.digest': '周报摘要',
+  'channels.message.restated': '更正说明',
+  'channels.message.reminder': '提醒',
+  'channels.delivery.pending': '待发送',
+  'channels.delivery.sent': '已发送',
+  'channels.delivery.failed': '失败',
+  'channels.delivery.cancelled': '已取消',
 };

@@ -9,6 +9,7 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
 import { weekLabelOrRaw } from '@/lib/weeks';
 import { pageTitle } from '@/lib/i18n/server';
+import { localDateTime } from '@/lib/time-zone';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: await pageTitle('title.channels') };
@@ -16,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const LABEL_KEYS: MessageKey[] = ['channels.kind', 'channels.url', 'channels.secret', 'channels.label', 'channels.submit', 'channels.remove', 'channels.test', 'channels.language', 'channels.reminder', 'channels.reminderDay', 'channels.reminderTime', 'channels.timeZone', 'channels.save', 'channels.kind.wecom', 'channels.kind.dingtalk', 'channels.kind.feishu', 'channels.kind.webhook'];
 
-const when = (ms: number | Date | null) => (ms ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '—');
+// In the team's time zone, like every time shown (lib/time-zone.ts).
+const when = (ms: number | Date | null) => (ms ? localDateTime(new Date(ms)) : '—');
 
 export default async function ChannelsPage() {
   await requirePageRole('admin', '/admin/channels');
@@ -56,7 +58,7 @@ export default async function ChannelsPage() {
               <tr key={c.id} className="border-t border-slate-200 align-top dark:border-slate-800" data-testid={`channel-${c.label}`}>
                 <td className="py-2 pr-3" data-content="user">{c.label}</td>
                 <td className="py-2 pr-3">{t(`channels.kind.${c.kind}`)}</td>
-                <td className="py-2 pr-3 font-mono text-xs" data-testid="channel-url">{c.maskedUrl}</td>
+                <td className="py-2 pr-3 font-mono text-xs" data-testid="channel-url" data-content="code">{c.maskedUrl}</td>
                 <td className="py-2 pr-3 font-mono text-xs">{c.secretHint || '—'}</td>
                 <td className="py-2 pr-3">{when(c.createdAt)}</td>
                 <td className="py-2"><ChannelRowForms id={c.id} label={c.label} labels={labels} /></td>
@@ -89,11 +91,11 @@ export default async function ChannelsPage() {
               ) : deliveries.map((d) => (
                 <tr key={d.id} className="border-t border-slate-200 dark:border-slate-800">
                   <td className="py-2 pr-3">{weekLabelOrRaw(d.weekStart, numbering)}</td>
-                  <td className="py-2 pr-3">{d.channelLabel}</td>
-                  <td className="py-2 pr-3">{d.kind}</td>
-                  <td className="py-2 pr-3">{d.status}{d.sentAt ? ` · ${when(d.sentAt)}` : ''}</td>
+                  <td className="py-2 pr-3" data-content="user">{d.channelLabel}</td>
+                  <td className="py-2 pr-3">{t(`channels.message.${d.kind}` as MessageKey)}</td>
+                  <td className="py-2 pr-3">{t(`channels.delivery.${d.status}` as MessageKey)}{d.sentAt ? ` · ${when(d.sentAt)}` : ''}</td>
                   <td className="py-2 pr-3 tabular-nums">{d.attempts}</td>
-                  <td className="py-2 text-xs text-slate-500">{d.lastError ?? ''}</td>
+                  <td className="py-2 text-xs text-slate-500" data-content="code">{d.lastError ?? ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -89,7 +89,7 @@ export default async function PrintWeekPage({ params, searchParams }: Props) {
       {shown.notes ? (
         <section className="break-inside-avoid">
           <h2 className="mt-4 border-b border-slate-300 text-base font-semibold">{t('week.notes')}</h2>
-          <p className="mt-1 whitespace-pre-wrap">{shown.notes}</p>
+          <p className="mt-1 whitespace-pre-wrap" data-content="user">{shown.notes}</p>
         </section>
       ) : null}
     </article>
