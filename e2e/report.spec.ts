@@ -103,7 +103,9 @@ test('the week page reads as the whole report in the team order, in en, zh and o
   await expect(xianxiang.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '55');
   await expect(page.getByTestId('initiative').filter({ hasText: '海外卡收单' })).toBeVisible();
   // Two findings still open; the third was closed back in W30 (every imported week says 已关闭), so it is not news in W32.
-  await expect(page.getByTestId('finding')).toHaveCount(2);
+  // (Other journeys may have opened findings of their own before these weeks: count this report's.)
+  for (const title of ['运维堡垒机双因素认证未全覆盖', '数据库审计日志保留不足180天']) await expect(page.getByTestId('finding').filter({ hasText: title })).toHaveCount(1);
+  await expect(page.getByTestId('finding').filter({ hasText: '测试环境使用生产脱敏数据未审批' })).toHaveCount(0);
   await expect(report.locator('[data-section="findings"]')).not.toContainText('测试环境使用生产脱敏数据未审批');
   await expect(report.locator('[data-section="other"]')).toContainText('更新值班联系人名单');
   await expect(report.locator('[data-section="reflection"]')).toContainText('对外部依赖的变更要有主动探测');
@@ -183,7 +185,9 @@ test('a share link shows the whole report without anything internal', async ({ b
   const report = page.getByTestId('week-report');
   await expect(report.locator('[data-section="focus"] li')).toHaveCount(3);
   await expect(page.getByTestId('initiative').filter({ hasText: '先享后付' })).toBeVisible();
-  await expect(page.getByTestId('finding')).toHaveCount(2);
+  // (Other journeys may have opened findings of their own before these weeks: count this report's.)
+  for (const title of ['运维堡垒机双因素认证未全覆盖', '数据库审计日志保留不足180天']) await expect(page.getByTestId('finding').filter({ hasText: title })).toHaveCount(1);
+  await expect(page.getByTestId('finding').filter({ hasText: '测试环境使用生产脱敏数据未审批' })).toHaveCount(0);
   await expect(report.locator('[data-section="reflection"]')).toContainText('主动探测');
   await expect(report).not.toContainText('海外卡收单');
   await expect(report).not.toContainText('更新值班联系人名单');

@@ -90,7 +90,7 @@ export default async function ChannelsPage() {
                 <tr><td colSpan={6} className="py-4 text-slate-500">{t('channels.noDeliveries')}</td></tr>
               ) : deliveries.map((d) => (
                 <tr key={d.id} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="py-2 pr-3">{weekLabelOrRaw(d.weekStart, numbering)}</td>
+                  <td className="py-2 pr-3" data-content="code">{weekLabelOrRaw(d.weekStart, numbering)}</td>
                   <td className="py-2 pr-3" data-content="user">{d.channelLabel}</td>
                   <td className="py-2 pr-3">{t(`channels.message.${d.kind}` as MessageKey)}</td>
                   <td className="py-2 pr-3">{t(`channels.delivery.${d.status}` as MessageKey)}{d.sentAt ? ` · ${when(d.sentAt)}` : ''}</td>
