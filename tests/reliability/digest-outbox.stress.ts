@@ -118,11 +118,15 @@ describe('outbox delivery across processes', () => {
     const duplicates = [...seen.entries()].filter(([, ats]) => ats.length > 1);
     // Each duplicate: first accepted, then a kill within the answer-and-commit window, then sent again.
     const WINDOW_MS = RESPONSE_DELAY_MS + 1000;
+    // A message can be caught in that window by more than one kill: every extra delivery needs a kill of its own.
+    let extra = 0;
     for (const [key, ats] of duplicates) {
-      expect(ats.length, key).toBe(2);
-      expect(kills.some((k) => k >= ats[0] && k - ats[0] <= WINDOW_MS && k <= ats[1]), key).toBe(true);
+      for (let i = 1; i < ats.length; i++) {
+        expect(kills.some((k) => k >= ats[i - 1] && k - ats[i - 1] <= WINDOW_MS && k <= ats[i]), `${key} delivery ${i + 1}`).toBe(true);
+        extra++;
+      }
     }
-    expect(duplicates.length).toBeLessThanOrEqual(kills.length);
+    expect(extra).toBeLessThanOrEqual(kills.length);
     expect(integrityCheck(file)).toBe('ok');
     recordFigure('digest-outbox-kill', { messages: total, kills: kills.length, duplicates: duplicates.length });
     console.log(`digest outbox: ${total} messages, ${kills.length} SIGKILLs, ${duplicates.length} duplicates (each in the send→mark-sent window)`);
