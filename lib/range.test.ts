@@ -26,4 +26,12 @@ describe('resolveRange', () => {
       expect(r.notice).toMatch(/showing the last 26 weeks/);
     }
   });
+
+  it('a week no report can be about (year 0, 9999) is not a range end: the default, with a notice', () => {
+    for (const from of ['0000-01-01', '9999-12-27']) {
+      const r = resolveRange({ from, to: '2023-07-24' }, ctx);
+      expect(r.key).toBe('26w');
+      expect(r.notice).toMatch(/is not a week/);
+    }
+  });
 });

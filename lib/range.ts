@@ -1,7 +1,7 @@
 // The dashboard's range, from URL parameters. A bad or impossible range falls back to the default
 // with a notice; it never errors.
 import { z } from 'zod';
-import { addWeeks, parseWeek, weekStartOf, weeksBetween, type WeekNumbering, type WeekStart } from './weeks';
+import { addWeeks, isAllowedWeekStart, parseWeek, weekStartOf, weeksBetween, type WeekNumbering, type WeekStart } from './weeks';
 
 export const RANGE_KEYS = ['13w', '26w', '52w', 'ytd', 'all'] as const;
 export type RangeKey = (typeof RANGE_KEYS)[number];
@@ -41,8 +41,13 @@ export function resolveRange(
   if (!parsed.success) return fallback(`Unknown range "${raw.range}"; showing the last 26 weeks.`);
   const { range, from, to } = parsed.data;
   if (from || to) {
-    const f = from ? parseWeek(from, ctx.numbering) : ctx.earliest;
-    const t = to ? parseWeek(to, ctx.numbering) : ctx.latest;
+    // A week a report may be about (2000 on, at most a year ahead): `0000-01-01` is no week to show.
+    const week = (text: string) => {
+      const w = parseWeek(text, ctx.numbering);
+      return w && isAllowedWeekStart(w) ? w : null;
+    };
+    const f = from ? week(from) : ctx.earliest;
+    const t = to ? week(to) : ctx.latest;
     if (!f || !t) return fallback(`"${!f ? from : to}" is not a week; showing the last 26 weeks.`);
     if (f > t) return fallback('The range ends before it starts; showing the last 26 weeks.');
     if (weeksBetween(f, t) + 1 > maxWeeks) return fallback(`Ranges are limited to ${maxWeeks} weeks; showing the last 26 weeks.`);
