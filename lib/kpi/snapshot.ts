@@ -1,7 +1,8 @@
 // A published week as it was reported (issue 14): the frozen payload, its statuses recomputed from its own raw
 // inputs and frozen targets (never today's), and what differs between two versions.
-import type { Direction, Grade, GradeStatus } from '../constants';
+import type { Direction } from '../constants';
 import { metricStatus, type MetricStatus } from './status';
+import type { StoredIncident } from '../import/report-entry';
 
 export interface SnapshotValue {
   value: number;
@@ -15,17 +16,8 @@ export interface SnapshotValue {
   status: MetricStatus;
 }
 
-export interface SnapshotIncident {
-  id: number;
-  startedAt: string;
-  endedAt: string | null;
-  durationMinutes: number | null;
-  title: string;
-  grade: Grade | null;
-  gradeStatus: GradeStatus | null;
-  cause: string;
-  handling: string;
-}
+/** An incident as frozen with a published version: the stored incident's own fields. */
+export type SnapshotIncident = StoredIncident;
 
 export interface SnapshotPayload {
   values: Record<string, SnapshotValue>;
