@@ -13,6 +13,7 @@ import { reminderDueWeek } from '@/lib/digest/reminder';
 import { backoffMs, sendRequest, type SendOutcome } from '@/lib/digest/transport';
 import { checkWebhookUrl } from '@/lib/digest/url-policy';
 import { shareUrl } from '@/lib/share/url';
+import { isAllowedWeekStart } from '@/lib/weeks';
 import type { Db } from '../index';
 import { getChannelTarget, type ChannelTarget } from './channels';
 import { digestMessage, reminderMessage, restatedMessage, weekLabelOf, weekStatus, type Content } from './digest-content';
@@ -50,6 +51,9 @@ export interface DeliverReport {
 export const DEFAULTS = { leaseMs: 60_000, backoffBaseMs: 5_000, backoffMaxMs: 10 * 60_000, maxAttempts: 8, timeoutMs: 10_000, maxMessages: 50 };
 
 function content(db: Db, msg: ClaimedMessage, channel: ChannelTarget, lang: Language, options: DeliverOptions): Content {
+  // A row stored by hand or by an old version for a week no report may be about (9999-12-27, 2026-13-45) is
+  // skipped by every reader; the chat must not get a digest, nor a share link scoped to it, either.
+  if (!isAllowedWeekStart(msg.weekStart)) return { skip: 'cancel', reason: 'not a week a report may be about' };
   const week = weekStatus(db, msg.weekStart);
   if (msg.kind === 'reminder') {
     if (week?.status === 'published') return { skip: 'cancel', reason: 'the week was published before the reminder went out' };

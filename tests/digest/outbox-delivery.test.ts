@@ -8,7 +8,7 @@ import { deliverDue, type DeliverOptions } from '@/db/queries/deliver';
 import { getDigestSettings, putDigestSettings } from '@/db/queries/digest-settings';
 import { saveWeek } from '@/db/queries/save-week';
 import { resolveShareToken } from '@/db/queries/share-links';
-import { outbox, shareLinks, user } from '@/db/schema';
+import { outbox, shareLinks, user, weeks } from '@/db/schema';
 import { openTestDatabase } from '@/db/setup';
 import { DEFAULT_METRICS } from '@/lib/constants';
 import { weekEntrySchema } from '@/lib/validation/week-entry';
@@ -185,5 +185,17 @@ describe('digest delivery', () => {
     expect(wecom.fake.requests).toBe(0);
     expect(rows(db)[0].lastError).toMatch(/not allowed/);
     expect(rows(db)[0].lastError).not.toContain('tok-');
+  }, 30_000);
+
+  it('a week row no report may be about, stored by hand, gets no digest and no share link', async () => {
+    const db = openDb();
+    const wecom = await channel(db, 'wecom');
+    for (const weekStart of ['9999-12-27', '2026-13-45']) db.insert(weeks).values({ weekStart, status: 'published', publishedAt: new Date() }).run();
+    expect(rows(db)).toHaveLength(2);
+    const totals = await drain(db, clock(), {}, 1);
+    expect(totals).toMatchObject({ sent: 0, cancelled: 2 });
+    expect(wecom.fake.requests).toBe(0);
+    expect(rows(db).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    expect(db.select().from(shareLinks).all()).toEqual([]);
   }, 30_000);
 });
