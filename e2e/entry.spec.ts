@@ -43,7 +43,9 @@ test('an editor enters a week: sees every error at once, fixes them, saves a dra
   await page.getByRole('button', { name: 'Add event' }).click();
   await page.getByRole('button', { name: 'Save draft' }).click();
 
-  await expect(page.getByTestId('form-message')).toContainText('Nothing was saved: 5 fields need fixing');
+  // Refused in the browser before anything is sent: every field at once, the summary focused (issue 16).
+  await expect(page.getByTestId('error-summary')).toContainText('Nothing was saved: 5 fields need fixing');
+  await expect(page.getByTestId('error-summary')).toBeFocused();
   await expect(page.locator('#value-inbound_success_rate-error')).toHaveText('Enter a percentage from 0 to 100.');
   await expect(page.locator('#value-outbound_success_rate-error')).toHaveText('Enter a number, e.g. 99.95.');
   await expect(page.locator('#value-incidents_a-error')).toHaveText('Enter a whole number, 0 or more.');

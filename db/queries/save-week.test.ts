@@ -87,6 +87,18 @@ describe('saveWeek', () => {
     expect(saveWeek(entry({ baseVersion: 1, intent: 'save', values: { health_score: { value: '490' } }, reason: 'typo' }), alice, db)).toMatchObject({ ok: true, version: 2 });
   });
 
+  it('asks before clearing a required value of a published week, and changes nothing until confirmed', () => {
+    const db = openDb();
+    saveWeek(entry({ intent: 'publish', values: FULL }), alice, db);
+    const { outbound_success_rate: _cleared, ...rest } = FULL;
+    const before = snapshot(db);
+    const asked = saveWeek(entry({ baseVersion: 1, intent: 'save', values: rest, reason: 'channel figure withdrawn' }), alice, db);
+    expect(asked).toEqual({ ok: false, kind: 'needs_confirmation', missing: ['outbound_success_rate'] });
+    expect(snapshot(db)).toEqual(before);
+    expect(saveWeek(entry({ baseVersion: 1, intent: 'save', values: rest, reason: 'channel figure withdrawn', confirmMissing: true }), alice, db)).toMatchObject({ ok: true, status: 'published' });
+    expect(getWeekValues(WEEK, db).outbound_success_rate).toBeUndefined();
+  });
+
   it('needs a reason to change a published value, and records it', () => {
     const db = openDb();
     saveWeek(entry({ intent: 'publish', values: FULL }), alice, db);

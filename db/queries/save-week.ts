@@ -121,6 +121,11 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
     const missing = active.filter((m) => m.required && !merged.values[m.key]).map((m) => m.key);
     if (missing.length && !entry.confirmMissing) return { ok: false, kind: 'needs_confirmation', missing };
   }
+  // Clearing a required value everyone has seen takes the dashboard's figure away: asked too (issue 16).
+  if (nextStatus === 'published' && currentStatus === 'published') {
+    const cleared = active.filter((m) => m.required && theirs.values[m.key] && !merged.values[m.key]).map((m) => m.key);
+    if (cleared.length && !entry.confirmMissing) return { ok: false, kind: 'needs_confirmation', missing: cleared };
+  }
   if (currentStatus === 'published' && dataChanged && !entry.reason) return { ok: false, kind: 'needs_reason' };
 
   // Publishing a published week again ("republish") goes on: freezeSnapshot decides whether it is a new version.

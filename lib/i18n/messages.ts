@@ -2,6 +2,7 @@
 // type error. Blocks may live in lib/i18n/catalogue/* and are merged here. Values may hold {name} params and
 // plurals as `{count, plural, one {# week} other {# weeks}}`; numbers are grouped per language.
 import { FORMS_EN, FORMS_ZH } from './catalogue/forms';
+import { FORM_FLOW_EN, FORM_FLOW_ZH } from './catalogue/form-flow';
 import { LANGUAGE_EN, LANGUAGE_ZH } from './catalogue/language';
 import { REPORT_EN, REPORT_ZH } from './catalogue/report';
 
@@ -404,12 +405,13 @@ const enBase = {
   'print.asCurrent': 'Current figures, including restatements since publication.',
 } as const;
 
-const en = { ...enBase, ...FORMS_EN, ...LANGUAGE_EN, ...REPORT_EN };
+const en = { ...enBase, ...FORMS_EN, ...FORM_FLOW_EN, ...LANGUAGE_EN, ...REPORT_EN };
 
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...FORMS_ZH,
+  ...FORM_FLOW_ZH,
   ...LANGUAGE_ZH,
   ...REPORT_ZH,
   'app.name': 'Weekline 周报看板',

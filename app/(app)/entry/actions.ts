@@ -6,6 +6,7 @@ import { listIncidents, type Incident } from '@/db/queries/incidents';
 import { saveWeek, type ConflictDetail } from '@/db/queries/save-week';
 import { getStoredWeek } from '@/db/queries/import-week';
 import { getRecentValues } from '@/db/queries/week-entry';
+import { getWeekRecord } from '@/db/queries/weeks';
 import type { StoredWeek } from '@/lib/import/report-entry';
 import { AuthorizationError, requireRole } from '@/lib/auth';
 import type { WeekStatus } from '@/lib/constants';
@@ -30,6 +31,8 @@ export type SaveWeekResult =
       takeTheirs?: string[];
       theirs?: WeekState;
       missing?: string[];
+      /** The same metrics by key: the form marks their fields. */
+      missingKeys?: string[];
     };
 
 /** Saves the weekly form. The payload is untrusted: it is validated here against the live catalogue. */
@@ -38,7 +41,7 @@ export async function saveWeekAction(payload: unknown): Promise<SaveWeekResult> 
   if (!result.ok && result.kind === 'conflict') return { ...result, message: translator(lang)('conflict.message') };
   // Missing metrics by name in the reader's language, never their keys.
   const names = new Map(listMetrics().map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
-  const missing = !result.ok && result.missing ? { missing: result.missing.map((k) => names.get(k) ?? k) } : {};
+  const missing = !result.ok && result.missing ? { missing: result.missing.map((k) => names.get(k) ?? k), missingKeys: result.missing } : {};
   return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang), ...missing }) } as SaveWeekResult;
 }
 
@@ -54,6 +57,9 @@ async function saveWeekAsKeys(payload: unknown): Promise<SaveWeekResult> {
   const parsed = weekEntrySchema(metrics).safeParse(payload);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
+    // Every problem at once: a published week's values that fail validation are changed values, so the
+    // missing reason is named now rather than after the user has fixed the rest.
+    if (needsReasonToo(payload, fieldErrors)) fieldErrors.reason = [messageKey('error.reasonRequired')];
     const n = Object.keys(fieldErrors).length;
     // The week is not a field of the form: its problem (not a Monday, not started yet…) is the message itself.
     const weekProblem = fieldErrors.weekStart?.[0];
@@ -87,4 +93,12 @@ async function saveWeekAsKeys(payload: unknown): Promise<SaveWeekResult> {
   const message = messageKey(outcome.changes === 0 ? 'error.noChanges' : outcome.status === 'published' ? 'error.savedPublished' : 'error.draftSaved');
   // What is stored now (merged with any save made since the form opened): the form continues from it.
   return { ok: true, message, version: outcome.version, status: outcome.status, warnings, incidents: listIncidents(entry.weekStart), saved: getStoredWeek(entry.weekStart) };
+}
+
+function needsReasonToo(payload: unknown, fieldErrors: Record<string, string[]>): boolean {
+  if (fieldErrors.reason || typeof payload !== 'object' || payload === null) return false;
+  const p = payload as { weekStart?: unknown; intent?: unknown; reason?: unknown };
+  if (p.intent === 'draft' || typeof p.weekStart !== 'string' || (typeof p.reason === 'string' && p.reason.trim() !== '')) return false;
+  if (!Object.keys(fieldErrors).some((k) => k.startsWith('values.') || k.startsWith('incidents.'))) return false;
+  return getWeekRecord(p.weekStart)?.status === 'published';
 }

@@ -13,7 +13,7 @@ import { requirePageRole } from '@/lib/auth';
 import { formatMetricValue } from '@/lib/format';
 import { FORM_LABELS } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
-import { addWeeks, formatWeek, weekLabel } from '@/lib/weeks';
+import { addWeeks, currentWeekStart, formatWeek, weekLabel } from '@/lib/weeks';
 import { pageTitle } from '@/lib/i18n/server';
 
 type Props = { params: Promise<{ label: string }> };
@@ -76,6 +76,7 @@ export default async function WeekEntryPage({ params }: Props) {
         labels={FORM_LABELS[lang]}
         lang={lang}
         report={{ initial: reportToDraft(getReportPrefill(weekStart), lang) }}
+        canPublish={weekStart <= currentWeekStart()}
       />
     </div>
   );
