@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { weekEntrySchema, type EntryMetric, type WeekEntryValue } from '../validation/week-entry';
 import { fieldError, type FieldError } from './problem';
+import { localize } from '../i18n/form-labels';
 
 export type ValuesBody = { values: Record<string, WeekEntryValue>; reason: string };
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
@@ -59,7 +60,7 @@ export function parseValuesBody(body: unknown, metrics: readonly EntryMetric[]):
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [, key, part] = issue.path.map(String);
-      errors.push(fieldError(part && part !== 'value' ? ['values', key, part] : ['values', key], issue.message));
+      errors.push(fieldError(part && part !== 'value' ? ['values', key, part] : ['values', key], localize(issue.message, 'en')));
     }
   }
   if (errors.length || !parsed.success) return { ok: false, errors };
@@ -77,7 +78,7 @@ export function parsePublishBody(body: unknown): Parsed<PublishBody> {
   return {
     ok: false,
     errors: parsed.error.issues.flatMap((i) =>
-      i.code === 'unrecognized_keys' ? i.keys.map((k) => fieldError([k], 'Unknown field; the body takes "confirmMissing" and "reason".')) : [fieldError(i.path.map(String), i.message)],
+      i.code === 'unrecognized_keys' ? i.keys.map((k) => fieldError([k], 'Unknown field; the body takes "confirmMissing" and "reason".')) : [fieldError(i.path.map(String), localize(i.message, 'en'))],
     ),
   };
 }

@@ -14,8 +14,8 @@ describe('plan checks need a reason when unfinished', () => {
     });
     expect(r.success).toBe(false);
     expect(fieldErrorsOf(r.error!)).toEqual({
-      'planChecks.0.reason': ['Say why it was not done in full.'],
-      'planChecks.2.reason': ['Say why it was not done in full.'],
+      'planChecks.0.reason': ['error.report.sayWhyItWasNot'],
+      'planChecks.2.reason': ['error.report.sayWhyItWasNot'],
     });
   });
   it('accepts done without a reason, unfinished with one, and unchecked', () => {

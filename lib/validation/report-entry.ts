@@ -24,7 +24,7 @@ const progressField = z
     if (text === '') return null;
     const n = Number(text);
     if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || n > 100) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a progress from 0 to 100.' });
+      ctx.addIssue({ code: 'custom', message: 'error.report.enterAProgressFrom0' });
       return z.NEVER;
     }
     return n;
@@ -32,25 +32,25 @@ const progressField = z
 
 const itemSchema = z.object({
   id: id.optional(),
-  section: z.enum(WEEK_ITEM_SECTIONS, { error: 'Choose focus, other or next week.' }),
-  text: plainText().trim().min(1, { error: 'Write the item, or remove it.' }).max(REPORT_LIMITS.itemText, { error: 'Keep an item under 2,000 characters.' }),
+  section: z.enum(WEEK_ITEM_SECTIONS, { error: 'error.report.chooseFocusOtherOrNext' }),
+  text: plainText().trim().min(1, { error: 'error.report.writeTheItemOrRemove' }).max(REPORT_LIMITS.itemText, { error: 'error.report.keepAnItemUnder2' }),
   internal: z.boolean().default(false),
   carriedFrom: id.nullable().default(null),
 });
 
 const updateSchema = z.object({
   initiativeId: id,
-  status: z.enum(INITIATIVE_STATUSES, { error: 'Choose a status.' }),
+  status: z.enum(INITIATIVE_STATUSES, { error: 'error.report.chooseAStatus' }),
   progress: progressField,
-  text: plainText().trim().max(REPORT_LIMITS.updateText, { error: 'Keep an update under 5,000 characters.' }).default(''),
+  text: plainText().trim().max(REPORT_LIMITS.updateText, { error: 'error.report.keepAnUpdateUnder5' }).default(''),
   internal: z.boolean().default(false),
   remove: z.boolean().default(false),
 });
 
 const findingNoteSchema = z.object({
   findingId: id,
-  status: z.enum(FINDING_STATUSES, { error: 'Choose a status.' }),
-  text: plainText().trim().max(REPORT_LIMITS.updateText, { error: 'Keep a note under 5,000 characters.' }).default(''),
+  status: z.enum(FINDING_STATUSES, { error: 'error.report.chooseAStatus' }),
+  text: plainText().trim().max(REPORT_LIMITS.updateText, { error: 'error.report.keepANoteUnder5' }).default(''),
   internal: z.boolean().default(false),
   remove: z.boolean().default(false),
 });
@@ -58,13 +58,13 @@ const findingNoteSchema = z.object({
 const planCheckSchema = z
   .object({
     itemId: id,
-    outcome: z.enum(PLAN_OUTCOMES, { error: 'Choose done, partly or not done.' }).nullable(),
-    reason: plainText().trim().max(REPORT_LIMITS.reason, { error: 'Keep the reason under 500 characters.' }).default(''),
+    outcome: z.enum(PLAN_OUTCOMES, { error: 'error.report.chooseDonePartlyOrNot' }).nullable(),
+    reason: plainText().trim().max(REPORT_LIMITS.reason, { error: 'error.reasonMax500' }).default(''),
   })
   // A plan item partly done or not done says why (issue 13, "planned last week").
   .superRefine((c, ctx) => {
     if ((c.outcome === 'partly' || c.outcome === 'not_done') && c.reason === '') {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why it was not done in full.' });
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'error.report.sayWhyItWasNot' });
     }
   });
 
@@ -73,18 +73,18 @@ function unique<T>(list: readonly T[] | undefined, key: (t: T) => number | undef
   list?.forEach((t, i) => {
     const k = key(t);
     if (k === undefined) return;
-    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [path, i], message: 'Listed twice.' });
+    if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [path, i], message: 'error.report.listedTwice' });
     seen.add(k);
   });
 }
 
 export const reportEntrySchema = z
   .object({
-    reflection: plainText().trim().max(REPORT_LIMITS.reflection, { error: 'Keep the reflection under 10,000 characters.' }).optional(),
-    items: z.array(itemSchema).max(REPORT_LIMITS.items, { error: 'At most 200 items a week.' }).optional(),
-    updates: z.array(updateSchema).max(REPORT_LIMITS.updates, { error: 'At most 500 updates a week.' }).default([]),
-    findingNotes: z.array(findingNoteSchema).max(REPORT_LIMITS.updates, { error: 'At most 500 notes a week.' }).default([]),
-    planChecks: z.array(planCheckSchema).max(REPORT_LIMITS.items, { error: 'At most 200 plan checks a week.' }).default([]),
+    reflection: plainText().trim().max(REPORT_LIMITS.reflection, { error: 'error.report.keepTheReflectionUnder10' }).optional(),
+    items: z.array(itemSchema).max(REPORT_LIMITS.items, { error: 'error.report.atMost200ItemsA' }).optional(),
+    updates: z.array(updateSchema).max(REPORT_LIMITS.updates, { error: 'error.report.atMost500UpdatesA' }).default([]),
+    findingNotes: z.array(findingNoteSchema).max(REPORT_LIMITS.updates, { error: 'error.report.atMost500NotesA' }).default([]),
+    planChecks: z.array(planCheckSchema).max(REPORT_LIMITS.items, { error: 'error.report.atMost200PlanChecks' }).default([]),
   })
   .superRefine((r, ctx) => {
     unique(r.items, (i) => i.id, 'items', ctx);

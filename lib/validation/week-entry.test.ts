@@ -101,9 +101,7 @@ describe('impossible weeks and times (issue 11 item 5)', () => {
 
   it('refuses to publish a week that has not started, but keeps it as a draft', () => {
     const next = addWeeks(currentWeekStart(), 1);
-    expect(errorsOf({ weekStart: next, intent: 'publish' }).weekStart).toEqual([
-      'This week has not started yet: save it as a draft and publish it once the week has begun.',
-    ]);
+    expect(errorsOf({ weekStart: next, intent: 'publish' }).weekStart).toEqual(['error.weekNotStarted']);
     expect(errorsOf({ weekStart: next, intent: 'draft' })).toEqual({});
     expect(errorsOf({ weekStart: currentWeekStart(), intent: 'publish' })).toEqual({});
   });

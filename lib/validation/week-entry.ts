@@ -28,18 +28,18 @@ export function valueCell(kind: MetricKind) {
     if (text === '') return null;
     const cleaned = kind === 'rate' || kind === 'progress' ? text.replace(/%$/, '') : text;
     if (!DECIMAL_RE.test(cleaned)) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a number, e.g. 99.95.' });
+      ctx.addIssue({ code: 'custom', message: 'error.number' });
       return z.NEVER;
     }
     const n = Number(cleaned);
     if (kind === 'count') {
-      if (!Number.isInteger(n) || n < 0) ctx.addIssue({ code: 'custom', message: 'Enter a whole number, 0 or more.' });
+      if (!Number.isInteger(n) || n < 0) ctx.addIssue({ code: 'custom', message: 'error.wholeNumber' });
     } else if (kind === 'rate' || kind === 'progress') {
-      if (n < 0 || n > 100) ctx.addIssue({ code: 'custom', message: 'Enter a percentage from 0 to 100.' });
-      if (decimalsOf(cleaned) > MAX_DECIMALS) ctx.addIssue({ code: 'custom', message: 'Use at most 4 decimals.' });
+      if (n < 0 || n > 100) ctx.addIssue({ code: 'custom', message: 'error.percentage' });
+      if (decimalsOf(cleaned) > MAX_DECIMALS) ctx.addIssue({ code: 'custom', message: 'error.decimals4' });
     } else {
-      if (n < 0) ctx.addIssue({ code: 'custom', message: 'Enter 0 or more.' });
-      if (decimalsOf(cleaned) > MAX_DECIMALS) ctx.addIssue({ code: 'custom', message: 'Use at most 4 decimals.' });
+      if (n < 0) ctx.addIssue({ code: 'custom', message: 'error.nonNegative' });
+      if (decimalsOf(cleaned) > MAX_DECIMALS) ctx.addIssue({ code: 'custom', message: 'error.decimals4' });
     }
     return n;
   });
@@ -48,7 +48,7 @@ export function valueCell(kind: MetricKind) {
 const countCell = trimmed.transform((text, ctx) => {
   if (text === '') return null;
   if (!/^\d+$/.test(text)) {
-    ctx.addIssue({ code: 'custom', message: 'Enter a whole number, 0 or more.' });
+    ctx.addIssue({ code: 'custom', message: 'error.wholeNumber' });
     return z.NEVER;
   }
   return Number(text);
@@ -57,31 +57,31 @@ const countCell = trimmed.transform((text, ctx) => {
 const incidentSchema = z
   .object({
     id: z.number().int().positive().optional(),
-    title: plainText().trim().min(1, { error: 'Describe the event.' }).max(300, { error: 'Keep it under 300 characters.' }),
-    startedAt: z.string().trim().refine(isRealDateTime, { error: 'Enter the start as date and time.' }),
+    title: plainText().trim().min(1, { error: 'error.describeEvent' }).max(300, { error: 'error.max300' }),
+    startedAt: z.string().trim().refine(isRealDateTime, { error: 'error.startDateTime' }),
     endedAt: z
       .string()
       .trim()
-      .refine((s) => s === '' || isRealDateTime(s), { error: 'Enter the end as date and time.' })
+      .refine((s) => s === '' || isRealDateTime(s), { error: 'error.endDateTime' })
       .transform((s) => s || null),
     durationMinutes: countCell,
-    grade: z.enum(['', ...GRADES], { error: 'Choose A, B, C, D or none.' }).transform((g) => g || null),
-    gradeStatus: z.enum(['', ...GRADE_STATUSES], { error: 'Choose estimated or final.' }).transform((g) => g || null),
-    cause: plainText().trim().max(2000, { error: 'Keep it under 2,000 characters.' }),
-    handling: plainText().trim().max(2000, { error: 'Keep it under 2,000 characters.' }),
+    grade: z.enum(['', ...GRADES], { error: 'error.grade' }).transform((g) => g || null),
+    gradeStatus: z.enum(['', ...GRADE_STATUSES], { error: 'error.gradeStatus' }).transform((g) => g || null),
+    cause: plainText().trim().max(2000, { error: 'error.max2000' }),
+    handling: plainText().trim().max(2000, { error: 'error.max2000' }),
   })
   .superRefine((e, ctx) => {
     if (e.endedAt && e.endedAt < e.startedAt) {
-      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'The end is before the start.' });
+      ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'error.endBeforeStart' });
     }
     if (e.endedAt && e.durationMinutes !== null && durationBetween(e.startedAt, e.endedAt) !== e.durationMinutes) {
-      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'Does not match start and end; clear one of them.' });
+      ctx.addIssue({ code: 'custom', path: ['durationMinutes'], message: 'error.durationMismatch' });
     }
     if (e.grade && !e.gradeStatus) {
-      ctx.addIssue({ code: 'custom', path: ['gradeStatus'], message: 'Say whether the grade is estimated or final.' });
+      ctx.addIssue({ code: 'custom', path: ['gradeStatus'], message: 'error.gradeStatusMissing' });
     }
     if (!e.grade && e.gradeStatus) {
-      ctx.addIssue({ code: 'custom', path: ['grade'], message: 'Choose the grade, or clear its status.' });
+      ctx.addIssue({ code: 'custom', path: ['grade'], message: 'error.gradeMissing' });
     }
   })
   .transform((e) => ({
@@ -100,10 +100,10 @@ export function durationBetween(start: string, end: string): number {
 const optionalText = z.string().default('');
 
 const WEEK_PROBLEMS: Record<WeekProblem, string> = {
-  not_date: 'The week must be a date like 2026-11-30.',
-  not_monday: 'A week starts on a Monday.',
-  too_early: 'Weeks before 2000 cannot be saved.',
-  too_late: 'Weeks more than a year ahead cannot be saved.',
+  not_date: 'error.weekDate',
+  not_monday: 'error.weekMonday',
+  too_early: 'error.weekTooEarly',
+  too_late: 'error.weekTooLate',
 };
 
 /** A real Monday from 2000-01-03 to a year after the current week (lib/weeks.ts weekStartProblem). */
@@ -133,21 +133,21 @@ export function weekEntrySchema(metrics: readonly EntryMetric[]) {
     baseVersion: z.number().int().min(0),
     intent: z.enum(['draft', 'publish', 'save']),
     confirmMissing: z.boolean().default(false),
-    reason: plainText().trim().max(500, { error: 'Keep the reason under 500 characters.' }).default(''),
-    notes: plainText().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
-    internalNotes: plainText().max(10_000, { error: 'Keep notes under 10,000 characters.' }).default(''),
+    reason: plainText().trim().max(500, { error: 'error.reasonMax500' }).default(''),
+    notes: plainText().max(10_000, { error: 'error.notesMax' }).default(''),
+    internalNotes: plainText().max(10_000, { error: 'error.notesMax' }).default(''),
     values: z
       .object(valueShape)
       .default({})
       .transform((cells) => deriveValues(metrics, cells)),
-    incidents: z.array(incidentSchema).max(100, { error: 'At most 100 events a week.' }).default([]),
+    incidents: z.array(incidentSchema).max(100, { error: 'error.eventsMax' }).default([]),
     /** The whole report's part (issue 13); absent: the report is untouched. */
     report: reportEntrySchema.optional(),
   })
   .superRefine((e, ctx) => {
     // A week that has not started yet has no figures to publish; drafts for it are fine.
     if (e.intent === 'publish' && e.weekStart > currentWeekStart()) {
-      ctx.addIssue({ code: 'custom', path: ['weekStart'], message: 'This week has not started yet: save it as a draft and publish it once the week has begun.' });
+      ctx.addIssue({ code: 'custom', path: ['weekStart'], message: 'error.weekNotStarted' });
     }
   });
 }
@@ -159,14 +159,14 @@ type Cell = { value: number | null; done: number | null; total: number | null };
 
 function progressRules(m: EntryMetric, c: Cell, ctx: z.RefinementCtx): void {
   if (m.kind !== 'progress') {
-    if (c.done !== null || c.total !== null) ctx.addIssue({ code: 'custom', path: ['done'], message: 'Only progress metrics take counts.' });
+    if (c.done !== null || c.total !== null) ctx.addIssue({ code: 'custom', path: ['done'], message: 'error.countsProgressOnly' });
     return;
   }
-  if (c.total !== null && c.total === 0) ctx.addIssue({ code: 'custom', path: ['total'], message: 'The total must be more than 0.' });
+  if (c.total !== null && c.total === 0) ctx.addIssue({ code: 'custom', path: ['total'], message: 'error.totalPositive' });
   if (c.done !== null && c.total !== null && c.done > c.total) {
-    ctx.addIssue({ code: 'custom', path: ['done'], message: 'Done cannot be more than the total.' });
+    ctx.addIssue({ code: 'custom', path: ['done'], message: 'error.doneOverTotal' });
   }
-  if (c.done !== null && c.total === null) ctx.addIssue({ code: 'custom', path: ['total'], message: 'Enter the total too.' });
+  if (c.done !== null && c.total === null) ctx.addIssue({ code: 'custom', path: ['total'], message: 'error.totalToo' });
 }
 
 /** Progress with done and total: the percentage is derived from them, never typed twice. */

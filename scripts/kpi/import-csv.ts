@@ -8,6 +8,7 @@ import { prepareDatabase } from '@/db/setup';
 import { plainNumber } from '@/lib/csv/format';
 import { UsageError } from '../lib/cli';
 import { fail, readInput } from './io';
+import { localize } from '@/lib/i18n/form-labels';
 
 /** Progress is worth a line on stderr only when the import takes a while. */
 const PROGRESS_EVERY = 50;
@@ -36,7 +37,7 @@ export function importCsvCommand(args: string[]): void {
     db,
   );
   if (!result.ok) {
-    for (const e of result.errors) console.error(`line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${e.message}`);
+    for (const e of result.errors) console.error(`line ${e.line}${e.column ? `, column ${e.column}` : ''}: ${localize(e.message, 'en')}`);
     return fail(`${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}; nothing was imported.`);
   }
   const changed = result.weeks.filter((w) => w.changes.length);

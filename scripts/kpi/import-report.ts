@@ -10,6 +10,7 @@ import { reportJson } from '@/lib/import/report-shape';
 import { parseReport } from '@/lib/report/parse-report';
 import { UsageError } from '../lib/cli';
 import { fail, readInput } from './io';
+import { localize } from '@/lib/i18n/form-labels';
 
 const cell = (c: { value: number; done: number | null; total: number | null } | null) =>
   c ? `${plainNumber(c.value)}${c.total !== null ? ` (${c.done ?? '?'}/${c.total})` : ''}` : '—';
@@ -32,7 +33,7 @@ function printPreview(p: ReportPreview): void {
     console.log(`  ${e.startedAt} ${e.durationMinutes ?? '?'} min ${e.grade ? `${e.grade} (${e.gradeStatus})` : 'ungraded'} ${e.title}`);
   }
   for (const w of p.warnings) console.log(`warning [${w.code}]: ${w.message}`);
-  for (const [field, messages] of Object.entries(p.fieldErrors)) console.log(`error ${field}: ${messages.join(' ')}`);
+  for (const [field, messages] of Object.entries(p.fieldErrors)) console.log(`error ${field}: ${messages.map((m) => localize(m, 'en')).join(' ')}`);
 }
 
 export function importReportCommand(args: string[]): void {
@@ -85,7 +86,7 @@ export function importReportCommand(args: string[]): void {
   if (!outcome.ok) {
     if (outcome.kind === 'no_week') return fail(`${file}: no week found; nothing was saved.`);
     if (outcome.kind === 'invalid') {
-      return fail(`${file}: nothing was saved: ${Object.entries(outcome.fieldErrors).map(([f, m]) => `${f}: ${m.join(' ')}`).join('; ')}`);
+      return fail(`${file}: nothing was saved: ${Object.entries(outcome.fieldErrors).map(([f, m]) => `${f}: ${m.map((x) => localize(x, 'en')).join(' ')}`).join('; ')}`);
     }
     if (outcome.kind === 'needs_confirmation') return fail(`not published: no value for ${outcome.missing.join(', ')}. Add --allow-missing to publish anyway.`);
     if (outcome.kind === 'needs_reason') return fail('the week is published: a change to it is a restatement; give --reason "why" (nothing was saved).');

@@ -15,13 +15,13 @@ import { plainText } from '@/lib/validation/text';
 export type ReportActionResult = { ok: true; id: number } | { ok: false; kind: 'forbidden' | 'invalid' | 'not_found'; message: string; fieldErrors: Record<string, string[]> };
 
 const id = z.number().int().positive();
-const title = plainText().trim().min(1, { error: 'Give it a title.' }).max(200, { error: 'Keep the title under 200 characters.' });
-const owner = plainText().trim().max(80, { error: 'Keep the owner under 80 characters.' });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a date like 2024-06-30.' });
-const week = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter the week’s Monday.' });
+const title = plainText().trim().min(1, { error: 'error.report.giveItATitle' }).max(200, { error: 'error.report.keepTheTitleUnder200' });
+const owner = plainText().trim().max(80, { error: 'error.report.keepTheOwnerUnder80' });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'error.report.enterADateLike2024' });
+const week = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'error.report.enterTheWeekSMonday' });
 
 const schemas = {
-  objective: z.object({ code: z.string().trim().regex(/^O\d{1,2}$/, { error: 'A code like O1.' }), titleZh: title, titleEn: plainText().trim().max(200).default(''), period: z.string().regex(/^\d{4}H[12]$/, { error: 'A half-year like 2024H1.' }) }),
+  objective: z.object({ code: z.string().trim().regex(/^O\d{1,2}$/, { error: 'error.report.aCodeLikeO1' }), titleZh: title, titleEn: plainText().trim().max(200).default(''), period: z.string().regex(/^\d{4}H[12]$/, { error: 'error.report.aHalfYearLike2024h1' }) }),
   initiative: z.object({ objectiveId: id, parentId: id.nullable().default(null), title, owner: owner.default('') }),
   rename: z.object({ id, title: title.optional(), owner: owner.optional(), parentId: id.nullable().optional(), sort: z.number().int().min(0).max(10_000).optional() }),
   archive: z.object({ id, archived: z.boolean() }),
@@ -35,13 +35,13 @@ async function run<S extends z.ZodType>(schema: S, payload: unknown, write: (inp
   try {
     principal = await requireRole('editor');
   } catch (error) {
-    if (error instanceof AuthorizationError) return { ok: false, kind: 'forbidden', message: localize('You are not allowed to edit weeks.', lang), fieldErrors: {} };
+    if (error instanceof AuthorizationError) return { ok: false, kind: 'forbidden', message: localize('error.notAllowed', lang), fieldErrors: {} };
     throw error;
   }
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) return { ok: false, kind: 'invalid', message: localize('Nothing was saved: check the highlighted fields.', lang), fieldErrors: localizeErrors(fieldErrorsOf(parsed.error), lang) };
+  if (!parsed.success) return { ok: false, kind: 'invalid', message: localize('error.report.nothingWasSavedCheckThe', lang), fieldErrors: localizeErrors(fieldErrorsOf(parsed.error), lang) };
   const out = write(parsed.data, { userId: principal.userId, email: principal.email });
-  if (out === false) return { ok: false, kind: 'not_found', message: localize('It no longer exists.', lang), fieldErrors: {} };
+  if (out === false) return { ok: false, kind: 'not_found', message: localize('error.report.itNoLongerExists', lang), fieldErrors: {} };
   revalidatePath('/', 'layout');
   return { ok: true, id: typeof out === 'number' ? out : (parsed.data as { id: number }).id };
 }
