@@ -42,11 +42,12 @@ export interface LocalDraft {
   savedAt: number;
 }
 
-const keyOf = (weekStart: string) => `weekline.draft.${weekStart}`;
+// Per account: someone else signing in on this browser is not offered (or shown) another's unsaved work.
+const keyOf = (owner: string, weekStart: string) => `weekline.draft.${owner}.${weekStart}`;
 
-export function readLocalDraft(weekStart: string): LocalDraft | null {
+export function readLocalDraft(owner: string, weekStart: string): LocalDraft | null {
   try {
-    const raw = window.localStorage.getItem(keyOf(weekStart));
+    const raw = window.localStorage.getItem(keyOf(owner, weekStart));
     if (!raw) return null;
     const d = JSON.parse(raw) as Partial<LocalDraft>;
     const ok = d && typeof d.baseVersion === 'number' && typeof d.savedAt === 'number' && d.draft && typeof d.draft.values === 'object' && Array.isArray(d.draft.incidents);
@@ -56,17 +57,17 @@ export function readLocalDraft(weekStart: string): LocalDraft | null {
   }
 }
 
-export function writeLocalDraft(weekStart: string, d: LocalDraft): void {
+export function writeLocalDraft(owner: string, weekStart: string, d: LocalDraft): void {
   try {
-    window.localStorage.setItem(keyOf(weekStart), JSON.stringify(d));
+    window.localStorage.setItem(keyOf(owner, weekStart), JSON.stringify(d));
   } catch {
     // Storage full or disabled: the leave guard still asks.
   }
 }
 
-export function clearLocalDraft(weekStart: string): void {
+export function clearLocalDraft(owner: string, weekStart: string): void {
   try {
-    window.localStorage.removeItem(keyOf(weekStart));
+    window.localStorage.removeItem(keyOf(owner, weekStart));
   } catch {
     // Nothing to clear.
   }

@@ -56,7 +56,10 @@ export function WeekForm(props: {
   report?: { initial: ReportDraft };
   /** False for a week that has not begun in the team's time zone: it may be drafted, not published. */
   canPublish?: boolean;
+  /** Whose unsaved work the local copy is (the signed-in user's id). */
+  owner?: string;
 }) {
+  const owner = props.owner ?? 'anyone';
   const l = props.labels;
   const t = translator(props.lang);
   const formRef = useRef<HTMLFormElement>(null);
@@ -116,20 +119,20 @@ export function WeekForm(props: {
   // undefined until this device's copy was looked for; a copy while it waits for the user's answer.
   const [offer, setOffer] = useState<LocalDraft | null | undefined>(undefined);
   useEffect(() => {
-    const kept = readLocalDraft(props.weekStart);
+    const kept = readLocalDraft(owner, props.weekStart);
     const differs = kept && (draftDirty(props.initial, kept.draft) || (kept.report !== null && JSON.stringify(kept.report) !== JSON.stringify(props.report?.initial ?? null)));
     // localStorage exists only in the browser: read once after the first render.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setOffer(differs ? kept : null);
-    if (kept && !differs) clearLocalDraft(props.weekStart);
+    if (kept && !differs) clearLocalDraft(owner, props.weekStart);
     // Once per week page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.weekStart]);
   useEffect(() => {
     if (offer !== null) return;
-    if (dirty) writeLocalDraft(props.weekStart, { draft, report, baseVersion, savedAt: Date.now() });
-    else clearLocalDraft(props.weekStart);
-  }, [dirty, draft, report, baseVersion, offer, props.weekStart]);
+    if (dirty) writeLocalDraft(owner, props.weekStart, { draft, report, baseVersion, savedAt: Date.now() });
+    else clearLocalDraft(owner, props.weekStart);
+  }, [dirty, draft, report, baseVersion, offer, props.weekStart, owner]);
 
   function restore(kept: LocalDraft) {
     setDraft(kept.draft);
@@ -215,7 +218,7 @@ export function WeekForm(props: {
         setLastIntent(null);
         setTouched(new Set());
         setAttempt(0);
-        clearLocalDraft(props.weekStart);
+        clearLocalDraft(owner, props.weekStart);
         router.refresh();
       } else if (r.kind === 'conflict' && r.currentVersion !== undefined && r.theirs) {
         // Onto the stored version: what only they changed comes in, mine stays, each field both changed waits.
@@ -269,7 +272,7 @@ export function WeekForm(props: {
               type="button"
               className={secondaryButtonClass}
               onClick={() => {
-                clearLocalDraft(props.weekStart);
+                clearLocalDraft(owner, props.weekStart);
                 setOffer(null);
               }}
             >

@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WeekEntryPage({ params }: Props) {
   const { label } = await params;
-  await requirePageRole('editor', `/entry/${label}`);
+  const principal = await requirePageRole('editor', `/entry/${label}`);
   const numbering = getWeekNumbering();
   const weekStart = routeWeek(label, numbering);
   if (!weekStart) notFound();
@@ -77,6 +77,7 @@ export default async function WeekEntryPage({ params }: Props) {
         lang={lang}
         report={{ initial: reportToDraft(getReportPrefill(weekStart), lang) }}
         canPublish={weekStart <= currentWeekStart()}
+        owner={principal.userId}
       />
     </div>
   );
