@@ -111,11 +111,20 @@ describe('week snapshots', () => {
     const tile = (m: { tiles: { metric: { key: string }; value: number | null; restated?: boolean }[] }) => m.tiles.find((t) => t.metric.key === 'inbound_success_rate')!;
     expect(tile(loadDashboardModel({ ...input, asOf: 'current' }, db))).toMatchObject({ value: 99.93, restated: true });
     expect(tile(loadDashboardModel({ ...input, asOf: 'reported' }, db))).toMatchObject({ value: 99.95, restated: true });
+    // The chart point of the restated week is marked in both views, on the restated metric's panel only.
+    const panel = (m: ReturnType<typeof loadDashboardModel>, key: string) => m.charts.groups.flatMap((g) => g.panels).find((p) => p.metrics[0].key === key)!;
+    for (const asOf of ['current', 'reported'] as const) {
+      const model = loadDashboardModel({ ...input, asOf }, db);
+      expect(panel(model, 'inbound_success_rate').restated).toEqual(['2023-W29']);
+      expect(panel(model, 'inbound_success_rate').rows.find((r) => r.weekStart === WEEK)).toMatchObject({ inbound_success_rate: asOf === 'current' ? 99.93 : 99.95, inbound_success_rate__restated: 1 });
+      expect(panel(model, 'outbound_success_rate').restated).toEqual([]);
+    }
 
     const link = createShareLink({ label: 'Board', expiresIn: '7d', asOf: 'reported' }, null, db);
     const scope = resolveShareToken(link.token, db)!;
     expect(scope.asOf).toBe('reported');
     expect(tile(loadSharedDashboardModel({ ...input, scope, asOf: scope.asOf }, db)).value).toBe(99.95);
+    expect(panel(loadSharedDashboardModel({ ...input, scope, asOf: scope.asOf }, db), 'inbound_success_rate').restated).toEqual(['2023-W29']);
     expect(resolveShareToken(createShareLink({ label: 'Plain', expiresIn: '7d' }, null, db).token, db)!.asOf).toBe('current');
     expect(newShareLinkSchema('iso').safeParse({ label: 'x', expiresIn: '7d', asOf: 'sideways' }).success).toBe(false);
   });
