@@ -16,6 +16,7 @@ import { loadSharedDashboardModel } from './share-links-view';
 import { loadDashboardModel } from './dashboard-load';
 import { newShareLinkSchema } from '@/lib/share/validation';
 import { getWeekReport } from './report';
+import { getSharedWeekView } from './share-week-view';
 import { createFinding, createInitiative, ensureObjective } from './report-admin';
 
 const schema = weekEntrySchema(DEFAULT_METRICS);
@@ -165,5 +166,22 @@ describe('week snapshots', () => {
     expect(again1.payload.report?.reflection).toBe('压测要提前');
     expect(v2.payload.report?.reflection).toBe('压测要更早');
     expect(v2.payload.report?.objectives[0].initiatives[0].update).toMatchObject({ status: 'off_track', progress: 45 });
+  });
+
+  it('a share link’s week page shows the figures, targets, incidents and notes first published, or current; restated either way', () => {
+    const db = openDb();
+    const first = saveWeek(entry({ intent: 'publish', values: withRate('99.95'), notes: 'as told', internalNotes: 'secret' }), alice, db);
+    setTarget({ metricKey: 'inbound_success_rate', effectiveFrom: WEEK, target: 99.9, warning: 99.8 }, alice, db);
+    saveWeek(entry({ baseVersion: first.ok ? first.version : 0, intent: 'save', values: withRate('99.93'), notes: 'corrected', reason: 'recomputed' }), alice, db);
+    const scope = resolveShareToken(createShareLink({ label: 'Board', expiresIn: '7d', asOf: 'reported' }, null, db).token, db)!;
+    const reported = getSharedWeekView(WEEK, scope, 'reported', db)!;
+    expect(reported).toMatchObject({ asOf: 'reported', notes: 'as told', values: { inbound_success_rate: { value: 99.95 } } });
+    expect(reported.targets.find((x) => x.metricKey === 'inbound_success_rate')).toMatchObject({ target: 99.99, warning: 99.95 });
+    expect(JSON.stringify(reported)).not.toContain('secret');
+    expect([...reported.restated]).toEqual(['inbound_success_rate']);
+    const current = getSharedWeekView(WEEK, scope, 'current', db)!;
+    expect(current).toMatchObject({ asOf: 'current', notes: 'corrected', values: { inbound_success_rate: { value: 99.93 } } });
+    expect([...current.restated]).toEqual(['inbound_success_rate']);
+    expect(getSharedWeekView('2023-07-17', scope, 'reported', db)).toBeNull();
   });
 });
