@@ -37,8 +37,7 @@ export function LineLegend({ series, labels, band = true, markers = true, restat
       {restated && labels.restated ? (
         <li className="flex items-center gap-1.5" data-testid="legend-restated">
           <svg width="22" height="12" aria-hidden className="shrink-0">
-            <circle cx="11" cy="6" r="4.5" fill="none" stroke={RESTATED_COLOR} strokeWidth="2" />
-            <circle cx="11" cy="6" r="2" fill="currentColor" />
+            <circle cx="11" cy="6" r="4" fill="currentColor" stroke={RESTATED_COLOR} strokeWidth="2.5" />
           </svg>
           <span>{labels.restated}</span>
         </li>

@@ -14,12 +14,8 @@ function pointDot(key: string, color: string, small: boolean) {
   function PointDot({ cx, cy, payload, index }: DotItemDotProps) {
     if (typeof cx !== 'number' || typeof cy !== 'number' || payload?.[key] == null) return null;
     if (payload[`${key}__restated`]) {
-      return (
-        <g key={`restated-${index}`} className="restated-marker" data-week={payload.week}>
-          <circle cx={cx} cy={cy} r={6} fill="none" stroke={RESTATED_COLOR} strokeWidth={2} />
-          <circle cx={cx} cy={cy} r={2.5} fill={color} />
-        </g>
-      );
+      // One circle per point, like the plain dots: the line's colour inside a thick ring.
+      return <circle key={`restated-${index}`} className="restated-marker" data-week={payload.week} cx={cx} cy={cy} r={5} fill={color} stroke={RESTATED_COLOR} strokeWidth={3} />;
     }
     return small ? <circle key={`dot-${index}`} cx={cx} cy={cy} r={2} fill="#fff" stroke={color} strokeWidth={2} /> : null;
   }
