@@ -8,7 +8,10 @@ import { saveWeek } from '@/db/queries/save-week';
 import { listSnapshots } from '@/db/queries/snapshots';
 import { DEFAULT_METRICS } from '@/lib/constants';
 import { weekEntrySchema } from '@/lib/validation/week-entry';
-import { currentWeekStart, weekLabel } from '@/lib/weeks';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { addWeeks, currentWeekStart, weekLabel } from '@/lib/weeks';
 import { formatMetricValue } from '@/lib/format';
 import { getWeekRecord } from '@/db/queries/weeks';
 import { E2E_USERS } from './fixtures/config';
@@ -40,6 +43,35 @@ function publishFirstVersion(): { reported: number; corrected: number } {
   } finally {
     db.$client.close();
   }
+}
+
+/** A screenshot of one part of the page (a chart card), next to the full-page ones. */
+async function shot(target: Locator, name: string): Promise<void> {
+  const dir = path.join(process.cwd(), 'e2e', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await target.screenshot({ path: path.join(dir, `${name}.png`) });
+}
+
+/** The rates chart rings the restated week's point, its legend names the ring, and the tooltip there says `word`. */
+async function expectChartMarker(page: Page, legendText: string, word: string, name: string): Promise<void> {
+  const card = page.getByTestId('chart-rates');
+  const marker = card.locator('.restated-marker');
+  await expect(marker.first()).toBeVisible();
+  await expect(marker.first()).toHaveAttribute('data-week', LABEL);
+  await expect(page.getByTestId('legend-rates').getByTestId('legend-restated')).toHaveText(legendText);
+  const panel = card.getByTestId('chart-panel').filter({ has: page.locator('.restated-marker') });
+  await marker.first().hover();
+  await expect(panel.locator('.recharts-tooltip-wrapper')).toContainText(word);
+  await shot(card, name);
+}
+
+/** The range form's own from/to, submitted: what it keeps besides them is the point. */
+async function submitRange(page: Page): Promise<void> {
+  const picker = page.getByTestId('range-picker');
+  await picker.locator('#range-from').fill(weekLabel(addWeeks(WEEK, -7), 'jan1'));
+  await picker.locator('#range-to').fill(LABEL);
+  await picker.locator('button[type=submit]').click();
+  await expect(page).toHaveURL(new RegExp(`from=${weekLabel(addWeeks(WEEK, -7), 'jan1')}`));
 }
 
 function versions(): number[] {
@@ -81,10 +113,17 @@ test('publish, correct with a reason, republish: both figures on the week page, 
   const tile = page.getByTestId('tile-inbound_success_rate');
   await expect(tile.getByTestId('tile-value')).toHaveText(shown(corrected));
   await expect(tile.getByTestId('tile-restated')).toBeVisible();
+  await expectChartMarker(page, 'Restated since published', 'restated', 'restated-chart-marker');
   await page.getByTestId('as-of-switch').getByRole('link', { name: 'As reported' }).click();
   await expect(page).toHaveURL(/as=reported/);
   await expect(tile.getByTestId('tile-value')).toHaveText(shown(reported));
   await screenshot(page, 'restated-dashboard-as-reported');
+  // A custom from/to keeps the view as reported; the restated point stays marked in it.
+  await submitRange(page);
+  await expect(page).toHaveURL(/as=reported/);
+  await expect(tile.getByTestId('tile-value')).toHaveText(shown(reported));
+  await expect(page.getByTestId('as-of-note')).toBeVisible();
+  await expectChartMarker(page, 'Restated since published', 'restated', 'restated-chart-marker-as-reported');
   await page.getByTestId('as-of-switch').getByRole('link', { name: 'Current' }).click();
   await expect(tile.getByTestId('tile-value')).toHaveText(shown(corrected));
 
@@ -110,7 +149,32 @@ test('publish, correct with a reason, republish: both figures on the week page, 
   await expect(sharedTile.getByTestId('tile-value')).toHaveText(shown(reported));
   await expect(shared.getByTestId('as-of-note')).toBeVisible();
   await screenshot(shared, 'restated-share-as-reported');
+  await expectChartMarker(shared, 'Restated since published', 'restated', 'restated-share-chart-marker');
+
+  // The link's week page shows the week as first published too, with the same note and switch.
+  await shared.getByTestId('week-label').getByRole('link').click();
+  await expect(shared).toHaveURL(new RegExp(`${link.path}/weeks/${LABEL}$`));
+  const weekTile = shared.getByTestId('tile-inbound_success_rate');
+  await expect(weekTile.getByTestId('tile-value')).toHaveText(shown(reported));
+  await expect(weekTile.getByTestId('tile-restated')).toBeVisible();
+  await expect(shared.getByTestId('as-of-note')).toBeVisible();
+  await screenshot(shared, 'restated-share-week-as-reported');
   await shared.getByTestId('as-of-switch').getByRole('link', { name: 'Current' }).click();
+  await expect(shared).toHaveURL(/as=current/);
+  await expect(weekTile.getByTestId('tile-value')).toHaveText(shown(corrected));
+  await expect(weekTile.getByTestId('tile-restated')).toBeVisible();
+  await expect(shared.getByTestId('as-of-note')).toHaveCount(0);
+  // The reader's choice travels back to the dashboard and survives a custom range.
+  await shared.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(shared).toHaveURL(/as=current/);
   await expect(sharedTile.getByTestId('tile-value')).toHaveText(shown(corrected));
+  await submitRange(shared);
+  await expect(shared).toHaveURL(/as=current/);
+  await expect(sharedTile.getByTestId('tile-value')).toHaveText(shown(corrected));
+
+  // In Chinese: the legend and the tooltip from the catalogue.
+  await shared.getByRole('button', { name: '中文' }).click();
+  await expect(shared.getByTestId('as-of-switch')).toContainText('首次发布');
+  await expectChartMarker(shared, '发布后已更正', '已更正', 'restated-share-chart-marker-zh');
   await guest.close();
 });

@@ -27,7 +27,7 @@ function contrast(a: string, b: string): number {
 
 // The chart cards: bg-white in light, bg-slate-900 in dark (Tailwind's slate-900).
 const CARD = { light: '#ffffff', dark: '#0f172a' };
-const NAMES = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'chart-6', 'chart-incident', 'grade-a', 'grade-b', 'grade-c', 'grade-d', 'grade-ungraded'];
+const NAMES = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'chart-6', 'chart-incident', 'chart-restated', 'grade-a', 'grade-b', 'grade-c', 'grade-d', 'grade-ungraded'];
 
 describe('chart palette contrast', () => {
   const themes = { light: variables(/:root\s*\{\s*--chart-1/), dark: variables(/\.dark\s*\{\s*--chart-1/) };

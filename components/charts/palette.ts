@@ -3,6 +3,8 @@
 // common colour-vision deficiencies, darkened or lightened until each passes 3:1 against its card.
 export const SERIES_COLORS = [1, 2, 3, 4, 5, 6].map((i) => `var(--chart-${i})`);
 export const INCIDENT_COLOR = 'var(--chart-incident)';
+/** The ring around a point whose figure was restated after publication (the tiles' marker is amber too). */
+export const RESTATED_COLOR = 'var(--chart-restated)';
 export const BAND_COLOR = 'var(--chart-band)';
 export const GRADE_COLORS = { A: 'var(--grade-a)', B: 'var(--grade-b)', C: 'var(--grade-c)', D: 'var(--grade-d)', ungraded: 'var(--grade-ungraded)' } as const;
 

@@ -25,7 +25,7 @@ export function DashboardView(props: {
   kiosk?: boolean;
 }) {
   const { model, lang, t, numbering, metricHref, chartsSrc, kiosk = false } = props;
-  const legendLabels = { target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('chart.incidentWeek') };
+  const legendLabels = { target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('chart.incidentWeek'), restated: t('chart.restatedLegend') };
   const gradeLabels = { A: t('dash.grade', { grade: 'A' }), B: t('dash.grade', { grade: 'B' }), C: t('dash.grade', { grade: 'C' }), D: t('dash.grade', { grade: 'D' }), ungraded: t('dash.ungraded') };
   const { totals } = model.charts.incidents;
   const { groups } = model.charts;
@@ -37,12 +37,13 @@ export function DashboardView(props: {
     const series = group.panels.flatMap((p) => p.metrics.map((m) => m.label));
     const band = group.panels.some((p) => p.rows.some((r) => p.metrics.some((m) => r[`${m.key}__band`] != null)));
     const markers = group.panels.some((p) => p.markers.length > 0);
+    const restated = group.panels.some((p) => p.restated.length > 0);
     // Small multiples: each rate gets a panel tall enough to read its target against its own axis.
     const panelHeight = group.id === 'progress' ? 200 : group.panels.length > 1 ? 120 : 170;
     return (
       <ChartCard key={group.id} id={group.id} title={t(GROUP_TITLE[group.id])} footer={footer} fill={kiosk}>
-        <LineLegend series={series} labels={legendLabels} band={band} markers={markers} testId={`legend-${group.id}`} large={kiosk} />
-        <FetchedChartGroup src={chartsSrc} group={group.id} titles={titles} panelHeight={panelHeight} lang={lang} targetLabel={legendLabels.target} fontSize={fontSize} fill={kiosk} />
+        <LineLegend series={series} labels={legendLabels} band={band} markers={markers} restated={restated} testId={`legend-${group.id}`} large={kiosk} />
+        <FetchedChartGroup src={chartsSrc} group={group.id} titles={titles} panelHeight={panelHeight} lang={lang} targetLabel={legendLabels.target} restatedLabel={t('chart.restated')} fontSize={fontSize} fill={kiosk} />
       </ChartCard>
     );
   };

@@ -2,7 +2,11 @@ import Link from '@/components/ui/link';
 import type { Translate } from '@/lib/i18n/messages';
 import { RANGE_KEYS, type ResolvedRange } from '@/lib/range';
 
-/** Plain links and a GET form: the range lives in the URL, so every view is shareable and bookmarkable. */
+/**
+ * Plain links and a GET form: the range lives in the URL, so every view is shareable and bookmarkable.
+ * `extraQuery` (`&as=reported`) is what the view keeps across a range change: the links append it and the
+ * form sends it as hidden fields, so a custom from/to never drops it.
+ */
 export function RangePicker({ range, basePath, t, fromLabel, toLabel, extraQuery = '', exportHref }: { range: ResolvedRange; basePath: string; t: Translate; fromLabel: string; toLabel: string; extraQuery?: string; exportHref?: string }) {
   return (
     <div className="no-print flex flex-wrap items-center gap-2 text-sm" data-testid="range-picker">
@@ -18,6 +22,9 @@ export function RangePicker({ range, basePath, t, fromLabel, toLabel, extraQuery
         </Link>
       ))}
       <form method="get" action={basePath} className="flex flex-wrap items-center gap-1">
+        {[...new URLSearchParams(extraQuery)].map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <label htmlFor="range-from" className="text-slate-600 dark:text-slate-400">{t('dash.range.from')}</label>
         <input id="range-from" name="from" defaultValue={fromLabel} className="w-24 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
         <label htmlFor="range-to" className="text-slate-600 dark:text-slate-400">{t('dash.range.to')}</label>

@@ -25,7 +25,7 @@ function computeDashboardModel(
   const { metrics, targets } = getCatalogue(db);
   const sparkEnd = input.latestWeek ?? input.to;
   const { range, spark, restated } = seriesAsOf(input.asOf ?? 'current', getSeries({ from: input.from, to: input.to }, db), getSeries({ from: addWeeks(sparkEnd, -12), to: sparkEnd }, db), db);
-  return markRestated(buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) }), restated);
+  return markRestated(buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering), restated }), restated);
 }
 
 /** The charts of loadDashboardModel as the JSON their request answers with: serialised once per data version. */

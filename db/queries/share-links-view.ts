@@ -90,7 +90,7 @@ function computeSharedDashboardModel(
   // Outside the scope there is nothing to read: an empty range (to before from) gives empty series.
   const within = (r: { from: WeekStart; to: WeekStart }) => clampToScope(r, input.scope) ?? { from: r.from, to: addWeeks(r.from, -1) };
   const { range, spark, restated } = seriesAsOf(input.asOf ?? 'current', getSeries(within(input), db), getSeries(within({ from: addWeeks(input.latestWeek, -12), to: input.latestWeek }), db), db);
-  return markRestated(buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering) }), restated);
+  return markRestated(buildDashboardModel({ metrics, targets, range, spark, latestWeek: input.latestWeek, lang: input.lang, label: (w) => weekLabel(w, input.numbering), restated }), restated);
 }
 
 /** The charts of loadSharedDashboardModel as JSON, serialised once per data version and scope. */

@@ -15,6 +15,9 @@ import { createShareLink, resolveShareToken } from './share-links';
 import { loadSharedDashboardModel } from './share-links-view';
 import { loadDashboardModel } from './dashboard-load';
 import { newShareLinkSchema } from '@/lib/share/validation';
+import { getWeekReport } from './report';
+import { getSharedWeekView } from './share-week-view';
+import { createFinding, createInitiative, ensureObjective } from './report-admin';
 
 const schema = weekEntrySchema(DEFAULT_METRICS);
 const alice = { userId: 'u-alice', email: 'alice@example.com' };
@@ -109,12 +112,76 @@ describe('week snapshots', () => {
     const tile = (m: { tiles: { metric: { key: string }; value: number | null; restated?: boolean }[] }) => m.tiles.find((t) => t.metric.key === 'inbound_success_rate')!;
     expect(tile(loadDashboardModel({ ...input, asOf: 'current' }, db))).toMatchObject({ value: 99.93, restated: true });
     expect(tile(loadDashboardModel({ ...input, asOf: 'reported' }, db))).toMatchObject({ value: 99.95, restated: true });
+    // The chart point of the restated week is marked in both views, on the restated metric's panel only.
+    const panel = (m: ReturnType<typeof loadDashboardModel>, key: string) => m.charts.groups.flatMap((g) => g.panels).find((p) => p.metrics[0].key === key)!;
+    for (const asOf of ['current', 'reported'] as const) {
+      const model = loadDashboardModel({ ...input, asOf }, db);
+      expect(panel(model, 'inbound_success_rate').restated).toEqual(['2023-W29']);
+      expect(panel(model, 'inbound_success_rate').rows.find((r) => r.weekStart === WEEK)).toMatchObject({ inbound_success_rate: asOf === 'current' ? 99.93 : 99.95, inbound_success_rate__restated: 1 });
+      expect(panel(model, 'outbound_success_rate').restated).toEqual([]);
+    }
 
     const link = createShareLink({ label: 'Board', expiresIn: '7d', asOf: 'reported' }, null, db);
     const scope = resolveShareToken(link.token, db)!;
     expect(scope.asOf).toBe('reported');
     expect(tile(loadSharedDashboardModel({ ...input, scope, asOf: scope.asOf }, db)).value).toBe(99.95);
+    expect(panel(loadSharedDashboardModel({ ...input, scope, asOf: scope.asOf }, db), 'inbound_success_rate').restated).toEqual(['2023-W29']);
     expect(resolveShareToken(createShareLink({ label: 'Plain', expiresIn: '7d' }, null, db).token, db)!.asOf).toBe('current');
     expect(newShareLinkSchema('iso').safeParse({ label: 'x', expiresIn: '7d', asOf: 'sideways' }).success).toBe(false);
+  });
+
+  it('holds the week’s report as published, unchanged when the report is edited afterwards; republishing freezes the edit', () => {
+    const db = openDb();
+    const o1 = ensureObjective({ code: 'O1', titleZh: '服务业务', period: '2023H2' }, alice, db);
+    const pay = createInitiative({ objectiveId: o1, title: '新支付能力建设' }, alice, db);
+    const finding = createFinding({ title: '账户权限复核', openedWeek: WEEK, dueDate: '2023-07-20' }, alice, db);
+    const report = {
+      reflection: '压测要提前',
+      items: [{ section: 'focus', text: '完成渠道投产' }, { section: 'focus', text: '内部事项', internal: true }],
+      updates: [{ initiativeId: pay, status: 'at_risk', progress: 40, text: '联调延期' }],
+      findingNotes: [{ findingId: finding, status: 'in_progress', text: '材料已提交' }],
+    };
+    const first = saveWeek(entry({ intent: 'publish', values: withRate('99.95'), report }), alice, db);
+    expect(first).toMatchObject({ ok: true, status: 'published' });
+    const asPublished = getWeekReport(WEEK, { includeInternal: true }, db);
+    const [v1] = listSnapshots(WEEK, db);
+    expect(v1.payload.report).toEqual(JSON.parse(JSON.stringify(asPublished)));
+    expect(v1.payload.report?.focus.map((i) => [i.text, i.internal])).toEqual([['完成渠道投产', false], ['内部事项', true]]);
+    expect(v1.payload.report?.objectives[0].initiatives[0].update).toMatchObject({ status: 'at_risk', progress: 40, text: '联调延期' });
+    expect(v1.payload.report?.findings[0]).toMatchObject({ id: finding, note: { status: 'in_progress', text: '材料已提交' } });
+
+    // Edited afterwards (saved, not republished): the record keeps what was published.
+    const focus = asPublished.focus.map((i) => ({ id: i.id, section: 'focus', text: i.text === '完成渠道投产' ? '渠道投产延期' : i.text, internal: i.internal }));
+    const edited = saveWeek(entry({ baseVersion: first.ok ? first.version : 0, intent: 'save', values: withRate('99.95'), report: { ...report, reflection: '压测要更早', items: focus, updates: [{ initiativeId: pay, status: 'off_track', progress: 45, text: '再次延期' }] } }), alice, db);
+    expect(edited).toMatchObject({ ok: true, status: 'published' });
+    expect(getWeekReport(WEEK, { includeInternal: true }, db).reflection).toBe('压测要更早');
+    const kept = listSnapshots(WEEK, db);
+    expect(kept).toHaveLength(1);
+    expect(kept[0].payload.report).toEqual(v1.payload.report);
+    expect(kept[0].payload.report?.reflection).toBe('压测要提前');
+
+    // Publishing again freezes v2 with the edited report; v1 still holds the first.
+    saveWeek(entry({ baseVersion: edited.ok ? edited.version : 0, intent: 'publish', values: withRate('99.95') }), alice, db);
+    const [again1, v2] = listSnapshots(WEEK, db);
+    expect(again1.payload.report?.reflection).toBe('压测要提前');
+    expect(v2.payload.report?.reflection).toBe('压测要更早');
+    expect(v2.payload.report?.objectives[0].initiatives[0].update).toMatchObject({ status: 'off_track', progress: 45 });
+  });
+
+  it('a share link’s week page shows the figures, targets, incidents and notes first published, or current; restated either way', () => {
+    const db = openDb();
+    const first = saveWeek(entry({ intent: 'publish', values: withRate('99.95'), notes: 'as told', internalNotes: 'secret' }), alice, db);
+    setTarget({ metricKey: 'inbound_success_rate', effectiveFrom: WEEK, target: 99.9, warning: 99.8 }, alice, db);
+    saveWeek(entry({ baseVersion: first.ok ? first.version : 0, intent: 'save', values: withRate('99.93'), notes: 'corrected', reason: 'recomputed' }), alice, db);
+    const scope = resolveShareToken(createShareLink({ label: 'Board', expiresIn: '7d', asOf: 'reported' }, null, db).token, db)!;
+    const reported = getSharedWeekView(WEEK, scope, 'reported', db)!;
+    expect(reported).toMatchObject({ asOf: 'reported', notes: 'as told', values: { inbound_success_rate: { value: 99.95 } } });
+    expect(reported.targets.find((x) => x.metricKey === 'inbound_success_rate')).toMatchObject({ target: 99.99, warning: 99.95 });
+    expect(JSON.stringify(reported)).not.toContain('secret');
+    expect([...reported.restated]).toEqual(['inbound_success_rate']);
+    const current = getSharedWeekView(WEEK, scope, 'current', db)!;
+    expect(current).toMatchObject({ asOf: 'current', notes: 'corrected', values: { inbound_success_rate: { value: 99.93 } } });
+    expect([...current.restated]).toEqual(['inbound_success_rate']);
+    expect(getSharedWeekView('2023-07-17', scope, 'reported', db)).toBeNull();
   });
 });

@@ -15,12 +15,17 @@ import { overlayReported, restatedKeys, snapshotContent, type AsOf, type Snapsho
 import { metricStatus } from '@/lib/kpi/status';
 import { getDb, type Db } from '../index';
 import { incidents, metricValues, metrics, revisions, user, weekSnapshots, weeks } from '../schema';
+import { getWeekReport } from './report';
 import type { Tx } from './save-week';
 import { listTargets } from './targets';
 
 type Reader = Db | Tx;
 
-/** The week as it stands, as a snapshot payload. The one place to extend with more of the week (report sections). */
+/**
+ * The week as it stands, as a snapshot payload: values, incidents, notes and the whole report (objectives with
+ * their initiatives' updates, findings, focus, other, reflection, plans), internal parts included like the
+ * internal notes; readers for share links leave those out.
+ */
 export function buildSnapshotPayload(db: Reader, weekStart: string): SnapshotPayload {
   const allTargets = listTargets(db as Db);
   const rows = db
@@ -43,7 +48,7 @@ export function buildSnapshotPayload(db: Reader, weekStart: string): SnapshotPay
     incidents: log.map((e) => ({ id: e.id, startedAt: e.startedAt, endedAt: e.endedAt, durationMinutes: e.durationMinutes, title: e.title, grade: e.grade, gradeStatus: e.gradeStatus, cause: e.cause, handling: e.handling })),
     notes: week?.notes ?? '',
     internalNotes: week?.internalNotes ?? '',
-    report: null,
+    report: getWeekReport(weekStart, { includeInternal: true }, db as Db),
   };
 }
 

@@ -5,6 +5,7 @@ import { FORMS_EN, FORMS_ZH } from './catalogue/forms';
 import { FORM_FLOW_EN, FORM_FLOW_ZH } from './catalogue/form-flow';
 import { LANGUAGE_EN, LANGUAGE_ZH } from './catalogue/language';
 import { REPORT_EN, REPORT_ZH } from './catalogue/report';
+import { RESTATED_EN, RESTATED_ZH } from './catalogue/restated';
 
 const enBase = {
   'app.name': 'Weekline',
@@ -405,7 +406,7 @@ const enBase = {
   'print.asCurrent': 'Current figures, including restatements since publication.',
 } as const;
 
-const en = { ...enBase, ...FORMS_EN, ...FORM_FLOW_EN, ...LANGUAGE_EN, ...REPORT_EN };
+const en = { ...enBase, ...FORMS_EN, ...FORM_FLOW_EN, ...LANGUAGE_EN, ...REPORT_EN, ...RESTATED_EN };
 
 export type MessageKey = keyof typeof en;
 
@@ -414,6 +415,7 @@ const zh: Record<MessageKey, string> = {
   ...FORM_FLOW_ZH,
   ...LANGUAGE_ZH,
   ...REPORT_ZH,
+  ...RESTATED_ZH,
   'app.name': 'Weekline 周报看板',
   'app.tagline': '支付运营，按周追踪',
   'nav.overview': '总览',

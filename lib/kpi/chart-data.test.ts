@@ -40,6 +40,20 @@ describe('buildLineChart', () => {
     expect(big.rows.length).toBeLessThanOrEqual(520);
     expect(big.rows.every((r) => r[metric.key] === 99.3)).toBe(true);
   });
+
+  it('marks a point restated since its week was published, only on the restated metric and only where it has a value', () => {
+    const other = { ...metric, key: 'inbound_success_rate', label: 'In' };
+    const restated = new Map([['2023-07-03', new Set([metric.key])], ['2023-07-10', new Set([metric.key, other.key])]]);
+    const marked = buildLineChart({ weeks, series: { [metric.key]: [99.22, 99.3, 99.35, 99.29], [other.key]: [99.9, 99.9, null, 99.9] }, metrics: [metric, other], targets, gradedWeeks: [], label: (w) => `L${w}`, restated });
+    expect(marked.rows.map((r) => r[`${metric.key}__restated`] ?? null)).toEqual([null, 1, 1, null]);
+    expect(marked.rows.map((r) => r[`${other.key}__restated`] ?? null)).toEqual([null, null, null, null]);
+    expect(marked.restated).toEqual(['L2023-07-03', 'L2023-07-10']);
+    expect(model.restated).toEqual([]);
+    // A point that stands for a bucket of weeks is no one week's figure: no marker once down-sampled.
+    const long = listWeeks('2000-01-03', '2026-11-23');
+    const big = buildLineChart({ weeks: long, series: { [metric.key]: long.map(() => 99.3) }, metrics: [metric], targets, gradedWeeks: [], label: (w) => w, restated: new Map(long.map((w) => [w, new Set([metric.key])])) });
+    expect(big.restated).toEqual([]);
+  });
 });
 
 describe('zoomedDomain', () => {

@@ -26,6 +26,11 @@ export interface LineChartModel {
   domain: [number, number] | null;
   /** Week labels (x values) that had a graded incident. */
   markers: string[];
+  /**
+   * Week labels (x values) with a point restated since first published; such a row carries
+   * `<key>__restated: 1` for each restated metric of the panel (the chart rings the point).
+   */
+  restated: string[];
   /** Weeks per point after down-sampling (1 when every week is its own point). */
   weeksPerPoint: number;
 }
@@ -69,15 +74,24 @@ export function buildLineChart(input: {
   maxPoints?: number;
   /** 'zoom' (default): the data, targets and warnings with a little room; 'percent': 0–100 (progress). */
   scale?: 'zoom' | 'percent';
+  /** Per week, the metrics restated since the week was first published (lib/kpi/snapshot.ts restatedKeys). */
+  restated?: ReadonlyMap<WeekStart, ReadonlySet<string>>;
 }): LineChartModel {
   const aligned = alignedSeries(input.weeks, input.series, input.metrics, input.maxPoints);
   const values: number[] = [];
+  // Like the incident markers, only while every week is its own point: a bucket of weeks is no one figure.
+  const restatedAt = (week: WeekStart, key: string) => aligned.weeksPerPoint === 1 && (input.restated?.get(week)?.has(key) ?? false);
+  const restatedWeeks: string[] = [];
   const rows = aligned.weeks.map((week, i) => {
     const row: ChartRow = { week: input.label(week), weekStart: week };
     for (const m of input.metrics) {
       const v = aligned.series[m.key][i];
       row[m.key] = v;
       if (v !== null) values.push(v);
+      if (v !== null && restatedAt(week, m.key)) {
+        row[`${m.key}__restated`] = 1;
+        if (restatedWeeks.at(-1) !== row.week) restatedWeeks.push(String(row.week));
+      }
       const t = targetInForce(input.targets, m.key, week);
       row[`${m.key}__target`] = t?.target ?? null;
       if (t) values.push(t.target);
@@ -90,7 +104,7 @@ export function buildLineChart(input: {
   });
   const graded = new Set(input.gradedWeeks);
   const markers = aligned.weeksPerPoint === 1 ? aligned.weeks.filter((w) => graded.has(w)).map(input.label) : [];
-  return { rows, metrics: [...input.metrics], domain: chartDomain(values, input.metrics, input.scale ?? 'zoom'), markers, weeksPerPoint: aligned.weeksPerPoint };
+  return { rows, metrics: [...input.metrics], domain: chartDomain(values, input.metrics, input.scale ?? 'zoom'), markers, restated: restatedWeeks, weeksPerPoint: aligned.weeksPerPoint };
 }
 
 /**

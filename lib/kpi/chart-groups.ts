@@ -42,9 +42,11 @@ export function buildChartGroups(input: {
   targets: readonly TargetRow[];
   gradedWeeks: readonly WeekStart[];
   label: (week: WeekStart) => string;
+  /** Per week, the metrics restated since first published: their points are marked. */
+  restated?: ReadonlyMap<WeekStart, ReadonlySet<string>>;
 }): ChartGroup[] {
   const line = (metrics: ChartMetric[], scale: 'zoom' | 'percent' = 'zoom') =>
-    buildLineChart({ weeks: input.weeks, series: input.series, metrics, targets: input.targets, gradedWeeks: input.gradedWeeks, label: input.label, scale });
+    buildLineChart({ weeks: input.weeks, series: input.series, metrics, targets: input.targets, gradedWeeks: input.gradedWeeks, label: input.label, scale, restated: input.restated });
   return CHART_GROUP_IDS.flatMap((id): ChartGroup[] => {
     const members = input.metrics.filter((m) => chartGroupOf(m) === id);
     if (!members.length) return [];

@@ -42,6 +42,8 @@ export function buildDashboardModel(input: {
   lang: Language;
   label: (week: WeekStart) => string;
   now?: Date;
+  /** Per week, the metrics restated since first published: marked on the chart points (tiles: markRestated). */
+  restated?: ReadonlyMap<WeekStart, ReadonlySet<string>>;
 }): DashboardModel {
   const { metrics, targets, range, spark, latestWeek, lang, label } = input;
   const chartMetric = (m: DashboardMetric): ChartMetric => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn, unit: m.unit, decimals: m.decimals, kind: m.kind, direction: m.direction, truncate: m.truncate });
@@ -82,7 +84,7 @@ export function buildDashboardModel(input: {
     latestWeek,
     tiles,
     charts: {
-      groups: buildChartGroups({ metrics: metrics.map(chartMetric), weeks: range.weeks, series: range.series, targets, gradedWeeks: range.gradedWeeks, label }),
+      groups: buildChartGroups({ metrics: metrics.map(chartMetric), weeks: range.weeks, series: range.series, targets, gradedWeeks: range.gradedWeeks, label, restated: input.restated }),
       incidents: buildIncidentRows({ weeks: range.weeks, series: range.series, ungraded: range.ungraded, label }),
     },
     budget,

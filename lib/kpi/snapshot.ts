@@ -3,6 +3,7 @@
 import type { Direction } from '../constants';
 import { metricStatus, type MetricStatus } from './status';
 import type { StoredIncident } from '../import/report-entry';
+import type { WeekReport } from '../report/model';
 
 export interface SnapshotValue {
   value: number;
@@ -24,8 +25,8 @@ export interface SnapshotPayload {
   incidents: SnapshotIncident[];
   notes: string;
   internalNotes: string;
-  /** The whole report's sections (focus, objectives, findings…) when the week has them; null otherwise. */
-  report: unknown;
+  /** The whole report as published (internal parts included); null in snapshots frozen before reports were kept. */
+  report: WeekReport | null;
 }
 
 export interface Snapshot {

@@ -37,7 +37,8 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const model = loadSharedDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope, asOf });
   const rangeQuery = `from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}`;
   const label = weekLabel(bounds.latest, numbering);
-  const weekHref = `${basePath}/weeks/${label}`;
+  // The reader's switch travels to the week pages; the link's own choice needs no parameter.
+  const weekHref = `${basePath}/weeks/${label}${asOf === scope.asOf ? '' : `?as=${asOf}`}`;
   const chartsSrc = `${basePath}/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}&as=${asOf}`;
   return (
     <div className="flex flex-col gap-4">
