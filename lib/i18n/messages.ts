@@ -1,6 +1,7 @@
 // The one catalogue (issue 15): every user-facing word, keyed 'area.key', in both languages; a missing key is a
 // type error. Blocks may live in lib/i18n/catalogue/* and are merged here. Values may hold {name} params and
 // plurals as `{count, plural, one {# week} other {# weeks}}`; numbers are grouped per language.
+import { ADMIN_EN, ADMIN_ZH } from './catalogue/admin';
 import { FORMS_EN, FORMS_ZH } from './catalogue/forms';
 import { LANGUAGE_EN, LANGUAGE_ZH } from './catalogue/language';
 import { REPORT_EN, REPORT_ZH } from './catalogue/report';
@@ -404,7 +405,7 @@ const enBase = {
   'print.asCurrent': 'Current figures, including restatements since publication.',
 } as const;
 
-const en = { ...enBase, ...FORMS_EN, ...LANGUAGE_EN, ...REPORT_EN };
+const en = { ...enBase, ...FORMS_EN, ...LANGUAGE_EN, ...REPORT_EN, ...ADMIN_EN };
 
 export type MessageKey = keyof typeof en;
 
@@ -412,6 +413,7 @@ const zh: Record<MessageKey, string> = {
   ...FORMS_ZH,
   ...LANGUAGE_ZH,
   ...REPORT_ZH,
+  ...ADMIN_ZH,
   'app.name': 'Weekline 周报看板',
   'app.tagline': '支付运营，按周追踪',
   'nav.overview': '总览',
