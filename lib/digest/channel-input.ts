@@ -29,7 +29,8 @@ export function newChannelSchema(allowHosts: readonly string[]) {
     })
     .superRefine((v, ctx) => {
       const check = checkWebhookUrl(v.kind, v.url, allowHosts);
-      if (!check.ok) ctx.addIssue({ code: 'custom', path: ['url'], message: URL_MESSAGES[check.reason] });
+      // An empty URL already has its message: say it once.
+      if (v.url && !check.ok) ctx.addIssue({ code: 'custom', path: ['url'], message: URL_MESSAGES[check.reason] });
       if (v.secret && (v.kind === 'wecom' || v.kind === 'webhook')) ctx.addIssue({ code: 'custom', path: ['secret'], message: key('error.channel.secretUnsigned') });
     });
 }

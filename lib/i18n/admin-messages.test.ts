@@ -55,6 +55,7 @@ const CASES: [string, z.ZodType, unknown[]][] = [
     [
       {},
       { kind: 'x', url: '', label: '' },
+      { kind: 'wecom', url: '', label: '' },
       { kind: 'wecom', url: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k', label: 'x' },
       { kind: 'wecom', url: 'https://evil.example.com/x', label: 'x', secret: 'nope' },
       { kind: 'wecom', url: 'https://qyapi.weixin.qq.com/other', label: long(101) },
@@ -80,6 +81,11 @@ describe('admin messages are catalogue keys', () => {
       expect(messages.length).toBeGreaterThan(0);
       const notKeys = messages.filter((m) => !isCatalogueKey(m.slice(m.indexOf(': ') + 2)));
       expect(notKeys).toEqual([]);
+      // A field says each thing once.
+      for (const input of inputs) {
+        const said = schema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+        expect(said.filter((m, i) => said.indexOf(m) !== i), JSON.stringify(input)).toEqual([]);
+      }
       for (const m of messages) {
         const message = m.slice(m.indexOf(': ') + 2);
         for (const lang of ['en', 'zh'] as const) expect(localize(message, lang), `${message} (${lang})`).not.toMatch(/[{}]|^error\./);

@@ -27,7 +27,8 @@ export async function setTargetAction(_prev: ActionResult<TargetValues> | null, 
   const numbering = getWeekNumbering();
   const week = parseWeek(values.effectiveFrom, numbering);
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  if (!week) (errors.effectiveFrom ??= []).push(key('error.target.week'));
+  // An empty week already has the schema's message: say it once.
+  if (!week && !errors.effectiveFrom) (errors.effectiveFrom ??= []).push(key('error.target.week'));
   if (!parsed.success || !week) return failure(t('targets.invalid'), values, localizeErrors(errors, lang));
   const outcome = setTarget({ ...parsed.data, effectiveFrom: week }, admin);
   if (outcome !== 'ok') return failure(t('targets.unknownMetric'), values, { metricKey: [t('error.target.metric')] });
