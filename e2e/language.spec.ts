@@ -147,6 +147,11 @@ for (const lang of ['zh', 'en'] as const) {
 
     await page.goto('/login');
     await check(page, lang, 'login');
+    // Sent empty: the schema's messages (keys) in the reader's language; not an attempt, nothing is counted.
+    await page.waitForLoadState('networkidle');
+    await page.locator('form button[type=submit]').click();
+    await expect(page.locator('#email-error')).toBeVisible();
+    await check(page, lang, 'login with errors');
     await signIn(page);
 
     const pages: [string, string, string?][] = [

@@ -84,7 +84,7 @@ export const ADMIN_EN = {
   'channels.notFound': 'That channel does not exist.',
   'channels.removed': 'Removed: nothing more is sent there.',
   'channels.testSent': 'Test message sent.',
-  'channels.testFailed': 'The test message failed: {error}',
+  'channels.testFailed': 'The test message failed:',
   'channels.settingsInvalid': 'Nothing was saved: check the highlighted fields.',
   'channels.settingsSaved': 'Saved.',
 } as const;
@@ -164,7 +164,7 @@ export const ADMIN_ZH: Record<keyof typeof ADMIN_EN, string> = {
   'channels.notFound': '该通知渠道不存在。',
   'channels.removed': '已移除：不会再向这里发送消息。',
   'channels.testSent': '测试消息已发送。',
-  'channels.testFailed': '测试消息发送失败：{error}',
+  'channels.testFailed': '测试消息发送失败：',
   'channels.settingsInvalid': '未保存：请检查标出的字段。',
   'channels.settingsSaved': '已保存。',
 };

@@ -53,7 +53,7 @@ export async function testChannelAction(_prev: ActionResult | null, form: FormDa
   const outcome = await sendTestMessage(getDb(), id.data, getEnv().WEBHOOK_ALLOW_HOSTS);
   if (outcome === 'not_found') return failure(t('channels.notFound'), values);
   // The provider's answer (an HTTP status, a timeout) is a diagnostic, quoted as the transport gave it.
-  return outcome.ok ? { ok: true, message: t('channels.testSent') } : failure(t('channels.testFailed', { error: outcome.error }), values);
+  return outcome.ok ? { ok: true, message: t('channels.testSent') } : failure(t('channels.testFailed'), values, {}, outcome.error);
 }
 
 const settingsForm = z.object({ language: z.enum(LANGUAGES, key('error.digest.language')), reminder: reminderSettingSchema });
