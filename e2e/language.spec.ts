@@ -147,6 +147,11 @@ for (const lang of ['zh', 'en'] as const) {
 
     await page.goto('/login');
     await check(page, lang, 'login');
+    // Sent empty: the schema's messages (keys) in the reader's language; not an attempt, nothing is counted.
+    await page.waitForLoadState('networkidle');
+    await page.locator('form button[type=submit]').click();
+    await expect(page.locator('#email-error')).toBeVisible();
+    await check(page, lang, 'login with errors');
     await signIn(page);
 
     const pages: [string, string, string?][] = [
@@ -168,6 +173,28 @@ for (const lang of ['zh', 'en'] as const) {
     ];
     for (const [url, what, shot] of pages) {
       await page.goto(url);
+      await check(page, lang, what, shot);
+    }
+
+    // The admin forms sent empty (or with a wrong time): their messages come from the actions and schemas as
+    // catalogue keys, rendered in the reader's language. Nothing is saved: every one fails validation.
+    const adminForms: [string, string, string, string?, ((p: Page) => Promise<void>)?][] = [
+      ['/admin/users', 'new-password', 'new-user form with errors', 'admin-users-errors'],
+      ['/admin/metrics', 'new-key', 'new-metric form with errors', 'admin-metrics-errors'],
+      ['/admin/targets', 't-target', 'new-target form with errors', 'admin-targets-errors', (p) => p.locator('#t-effectiveFrom').fill('')],
+      ['/admin/channels', 'channel-url', 'new-channel form with errors', 'admin-channels-errors'],
+      ['/admin/channels', 'digest-time', 'digest settings with errors', undefined, (p) => p.locator('#digest-time').fill('25:00')],
+      ['/admin/api-keys', 'api-key-label', 'new-API-key form with errors', 'admin-api-keys-errors'],
+      ['/admin/shares', 'share-label', 'new-share form with errors', 'admin-shares-errors'],
+    ];
+    for (const [url, field, what, shot, fill] of adminForms) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      const form = page.locator(`form:has(#${field})`);
+      await fill?.(page);
+      await form.locator('button[type=submit]').click();
+      await expect(form.locator(`#${field}-error`)).toBeVisible();
+      await expect(form.locator('[role=alert]').first()).toBeVisible();
       await check(page, lang, what, shot);
     }
 

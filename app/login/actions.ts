@@ -7,6 +7,7 @@ import { endSession } from '@/db/queries/session-end';
 import { claimLoginAttempt, loginSucceeded } from '@/db/queries/login-throttle';
 import { clientOf } from '@/lib/client-address';
 import { translator } from '@/lib/i18n/messages';
+import { localizeErrors } from '@/lib/i18n/form-labels';
 import { getLanguage } from '@/lib/i18n/server';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
 import { loginSchema, safeReturnPath } from '@/lib/validation/auth';
@@ -14,10 +15,11 @@ import { loginSchema, safeReturnPath } from '@/lib/validation/auth';
 export type LoginValues = { email: string; next: string };
 
 export async function loginAction(_prev: ActionResult<LoginValues> | null, form: FormData): Promise<ActionResult<LoginValues>> {
-  const t = translator(await getLanguage());
+  const lang = await getLanguage();
+  const t = translator(lang);
   const values = { email: String(form.get('email') ?? ''), next: safeReturnPath(form.get('next')) };
   const parsed = loginSchema.safeParse({ email: form.get('email'), password: form.get('password') });
-  if (!parsed.success) return failure(t('login.invalid'), values, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return failure(t('login.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
 
   const { email, password } = parsed.data;
   const requestHeaders = await headers();

@@ -1,5 +1,6 @@
 // What a key may do, and the form/CLI input that makes one.
 import { z } from 'zod';
+import { key } from '../i18n/key';
 
 export const API_SCOPES = ['kpi:write', 'kpi:read', 'report:publish'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -20,24 +21,28 @@ export function parseScopes(text: string): ApiScope[] {
   return text.split(',').filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s));
 }
 
+// Messages are catalogue keys (lib/i18n/catalogue/admin.ts): the admin page renders them in the reader's
+// language, the CLI in English.
+const SCOPE_LIST = key('error.apiKey.scope', { scopes: API_SCOPES.join(', ') });
+
 export function newApiKeySchema(now: Date = new Date()) {
   return z
     .object({
-      label: z.string().trim().min(1, 'Give the key a label.').max(100, 'Keep the label under 100 characters.'),
+      label: z.string(key('error.apiKey.label')).trim().min(1, key('error.apiKey.label')).max(100, key('error.apiKey.labelTooLong')),
       scopes: z
-        .array(z.string().trim())
+        .array(z.string(SCOPE_LIST).trim(), SCOPE_LIST)
         .transform((list) => [...new Set(list.filter(Boolean))])
         .pipe(
           z
-            .array(z.enum(API_SCOPES, `Scopes are ${API_SCOPES.join(', ')}.`))
-            .min(1, `Choose at least one scope: ${API_SCOPES.join(', ')}.`),
+            .array(z.enum(API_SCOPES, SCOPE_LIST))
+            .min(1, key('error.apiKey.noScope', { scopes: API_SCOPES.join(', ') })),
         ),
-      expiresIn: z.string().trim(),
+      expiresIn: z.string(key('error.apiKey.expiry')).trim(),
     })
     .transform((v, ctx) => {
       const expiresAt = apiKeyExpiry(v.expiresIn, now);
       if (expiresAt === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['expiresIn'], message: 'Give the expiry as days (e.g. 90d, at most 3650d) or never.' });
+        ctx.addIssue({ code: 'custom', path: ['expiresIn'], message: key('error.apiKey.expiry') });
         return z.NEVER;
       }
       return { label: v.label, scopes: v.scopes, expiresAt };

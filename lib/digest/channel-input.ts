@@ -1,33 +1,37 @@
 // The channel form and `notify add`: kind, URL (checked against the host allow-list), optional secret, label.
 import { z } from 'zod';
+import { key } from '../i18n/key';
 import { CHANNEL_KINDS } from '../constants';
 import { checkWebhookUrl } from './url-policy';
 
+// Messages are catalogue keys (lib/i18n/catalogue/admin.ts): the admin page renders them in the reader's
+// language, the CLI in English.
 const URL_MESSAGES = {
-  invalid: 'Enter the full webhook URL, starting with https://.',
-  scheme: 'The URL must use https.',
-  host: 'This host is not allowed: use the provider’s robot URL, or add the host to WEBHOOK_ALLOW_HOSTS.',
-  path: 'This is not the provider’s robot URL (check the key or token in it).',
-  credentials: 'The URL must not contain a user name or password.',
+  invalid: key('error.channel.url'),
+  scheme: key('error.channel.scheme'),
+  host: key('error.channel.host'),
+  path: key('error.channel.path'),
+  credentials: key('error.channel.credentials'),
 } as const;
 
 export function newChannelSchema(allowHosts: readonly string[]) {
   return z
     .object({
-      kind: z.enum(CHANNEL_KINDS, 'Choose WeCom, DingTalk, Feishu or webhook.'),
-      url: z.string().trim().min(1, URL_MESSAGES.invalid).max(2000, 'Keep the URL under 2,000 characters.'),
+      kind: z.enum(CHANNEL_KINDS, key('error.channel.kind')),
+      url: z.string(URL_MESSAGES.invalid).trim().min(1, URL_MESSAGES.invalid).max(2000, key('error.channel.urlTooLong')),
       secret: z
-        .string()
+        .string(key('error.channel.secretTooLong'))
         .trim()
-        .max(200, 'Keep the secret under 200 characters.')
+        .max(200, key('error.channel.secretTooLong'))
         .optional()
         .transform((s) => s || null),
-      label: z.string().trim().min(1, 'Give the channel a label.').max(100, 'Keep the label under 100 characters.'),
+      label: z.string(key('error.channel.label')).trim().min(1, key('error.channel.label')).max(100, key('error.channel.labelTooLong')),
     })
     .superRefine((v, ctx) => {
       const check = checkWebhookUrl(v.kind, v.url, allowHosts);
-      if (!check.ok) ctx.addIssue({ code: 'custom', path: ['url'], message: URL_MESSAGES[check.reason] });
-      if (v.secret && (v.kind === 'wecom' || v.kind === 'webhook')) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'Only DingTalk and Feishu robots are signed; leave the secret empty.' });
+      // An empty URL already has its message: say it once.
+      if (v.url && !check.ok) ctx.addIssue({ code: 'custom', path: ['url'], message: URL_MESSAGES[check.reason] });
+      if (v.secret && (v.kind === 'wecom' || v.kind === 'webhook')) ctx.addIssue({ code: 'custom', path: ['secret'], message: key('error.channel.secretUnsigned') });
     });
 }
 

@@ -1,14 +1,16 @@
 // When the weekly reminder is due: a weekday and wall-clock time in the team's time zone. Pure.
 import { z } from 'zod';
+import { key } from '../i18n/key';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../time-zone';
 import { weekStartOf, type WeekStart } from '../weeks';
 
 export const reminderSettingSchema = z.object({
-  enabled: z.boolean(),
+  enabled: z.boolean(key('channels.settingsInvalid')),
   /** 1 = Monday … 7 = Sunday. */
-  day: z.coerce.number().int().min(1).max(7),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:mm, e.g. 18:00.'),
-  timeZone: z.string().refine(isTimeZone, 'Unknown time zone; use a name such as Asia/Shanghai.'),
+  day: z.coerce.number(key('error.reminder.day')).int(key('error.reminder.day')).min(1, key('error.reminder.day')).max(7, key('error.reminder.day')),
+  // Messages are catalogue keys (lib/i18n/catalogue/admin.ts), rendered by the admin action.
+  time: z.string(key('error.reminder.time')).regex(/^([01]\d|2[0-3]):[0-5]\d$/, key('error.reminder.time')),
+  timeZone: z.string(key('error.reminder.timeZone')).refine(isTimeZone, key('error.reminder.timeZone')),
 });
 export type ReminderSetting = z.infer<typeof reminderSettingSchema>;
 

@@ -1,6 +1,7 @@
 // The one catalogue (issue 15): every user-facing word, keyed 'area.key', in both languages; a missing key is a
 // type error. Blocks may live in lib/i18n/catalogue/* and are merged here. Values may hold {name} params and
 // plurals as `{count, plural, one {# week} other {# weeks}}`; numbers are grouped per language.
+import { ADMIN_EN, ADMIN_ZH } from './catalogue/admin';
 import { FORMS_EN, FORMS_ZH } from './catalogue/forms';
 import { FORM_FLOW_EN, FORM_FLOW_ZH } from './catalogue/form-flow';
 import { LANGUAGE_EN, LANGUAGE_ZH } from './catalogue/language';
@@ -406,7 +407,7 @@ const enBase = {
   'print.asCurrent': 'Current figures, including restatements since publication.',
 } as const;
 
-const en = { ...enBase, ...FORMS_EN, ...FORM_FLOW_EN, ...LANGUAGE_EN, ...REPORT_EN, ...RESTATED_EN };
+const en = { ...enBase, ...FORMS_EN, ...FORM_FLOW_EN, ...LANGUAGE_EN, ...REPORT_EN, ...RESTATED_EN, ...ADMIN_EN };
 
 export type MessageKey = keyof typeof en;
 
@@ -416,6 +417,7 @@ const zh: Record<MessageKey, string> = {
   ...LANGUAGE_ZH,
   ...REPORT_ZH,
   ...RESTATED_ZH,
+  ...ADMIN_ZH,
   'app.name': 'Weekline 周报看板',
   'app.tagline': '支付运营，按周追踪',
   'nav.overview': '总览',

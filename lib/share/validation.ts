@@ -1,32 +1,34 @@
 // The share-link form and CLI input: a label, an expiry and an optional fixed range of weeks, each week
-// given as a label (or a date) in the configured numbering and stored as its Monday.
+// given as a label (or a date) in the configured numbering and stored as its Monday. Messages are catalogue
+// keys: the admin page renders them in the reader's language, the CLI in English.
 import { z } from 'zod';
+import { key } from '../i18n/key';
 import { plainText } from '../validation/text';
 import { parseWeek, type WeekNumbering } from '../weeks';
 import { SHARE_EXPIRIES } from './expiry';
 
 export function newShareLinkSchema(numbering: WeekNumbering) {
   const week = z
-    .string()
+    .string(key('error.share.weekTooLong'))
     .trim()
-    .max(32)
+    .max(32, key('error.share.weekTooLong'))
     .optional()
     .transform((v, ctx) => {
       if (!v) return null;
       const start = parseWeek(v, numbering);
-      if (!start) ctx.addIssue({ code: 'custom', message: `"${v}" is not a week; use a label such as 2024-W07.` });
+      if (!start) ctx.addIssue({ code: 'custom', message: key('error.share.week', { value: v }) });
       return start;
     });
   return z
     .object({
-      label: plainText().trim().min(1, 'Give the link a label.').max(100, 'Keep the label under 100 characters.'),
-      expiresIn: z.enum(SHARE_EXPIRIES, 'Choose an expiry.'),
+      label: plainText(key('error.share.label')).trim().min(1, key('error.share.label')).max(100, key('error.share.labelTooLong')),
+      expiresIn: z.enum(SHARE_EXPIRIES, key('error.share.expiry')),
       fromWeek: week,
       toWeek: week,
       // What the link shows by default (issue 14): the figures as first published, or as they are now.
-      asOf: z.enum(['current', 'reported'], 'Choose current or as reported.').default('current'),
+      asOf: z.enum(['current', 'reported'], key('error.share.asOf')).default('current'),
     })
-    .refine((v) => !v.fromWeek || !v.toWeek || v.fromWeek <= v.toWeek, { path: ['toWeek'], message: 'The range ends before it starts.' });
+    .refine((v) => !v.fromWeek || !v.toWeek || v.fromWeek <= v.toWeek, { path: ['toWeek'], message: key('error.share.range') });
 }
 
 export type NewShareLink = z.output<ReturnType<typeof newShareLinkSchema>>;

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { ROLES } from '../constants';
+import { key } from '../i18n/key';
 import { plainText } from './text';
 
+// Messages are catalogue keys (lib/i18n/catalogue/admin.ts), rendered in the reader's language by the action.
 export const loginSchema = z.object({
-  email: z.email({ error: 'Enter an email address.' }).trim().toLowerCase(),
-  password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(256),
+  email: z.email({ error: key('error.auth.email') }).trim().toLowerCase(),
+  password: z.string({ error: key('error.auth.password') }).min(1, { error: key('error.auth.password') }).max(256, { error: key('error.auth.passwordTooLong') }),
 });
 
 export const newUserSchema = z.object({
-  email: z.email({ error: 'Enter an email address.' }).trim().toLowerCase(),
-  name: plainText().trim().max(100).optional(),
-  role: z.enum(ROLES, { error: 'Choose admin, editor or viewer.' }),
+  email: z.email({ error: key('error.auth.email') }).trim().toLowerCase(),
+  name: plainText({ error: key('error.auth.nameTooLong') }).trim().max(100, { error: key('error.auth.nameTooLong') }).optional(),
+  role: z.enum(ROLES, { error: key('error.auth.role') }),
   password: z
-    .string()
-    .min(12, { error: 'Use at least 12 characters.' })
-    .max(256, { error: 'Use at most 256 characters.' }),
+    .string({ error: key('error.auth.passwordShort') })
+    .min(12, { error: key('error.auth.passwordShort') })
+    .max(256, { error: key('error.auth.passwordTooLong') }),
 });
 
 // A base no request ever has: a target that resolves to any other origin was not a path of ours.

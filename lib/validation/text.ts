@@ -9,6 +9,6 @@ export function stripControls(text: string): string {
 }
 
 /** A string with control characters removed; chain `.trim()`/`.max()` after it like any z.string(). */
-export function plainText() {
-  return z.string().overwrite(stripControls);
+export function plainText(params?: Parameters<typeof z.string>[0]) {
+  return z.string(params).overwrite(stripControls);
 }

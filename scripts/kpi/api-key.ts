@@ -5,12 +5,14 @@ import { getDb } from '@/db/index';
 import { createApiKey, listApiKeys, revokeApiKey } from '@/db/queries/api-keys';
 import { prepareDatabase } from '@/db/setup';
 import { apiKeyIdSchema, newApiKeySchema } from '@/lib/api/scopes';
+import { localize } from '@/lib/i18n/form-labels';
 import { UsageError } from '../lib/cli';
 
 const SUBCOMMANDS = 'api-key takes create --label L --scopes kpi:write[,kpi:read][,report:publish] [--expires 90d|never], list [--json] or revoke <id>.';
 
 function issues(error: z.ZodError, flags: Record<string, string>): string {
-  return error.issues.map((i) => `${flags[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join(' ');
+  // The schema's messages are catalogue keys; the command line speaks English.
+  return error.issues.map((i) => `${flags[String(i.path[0])] ?? String(i.path[0])}: ${localize(i.message, 'en')}`).join(' ');
 }
 
 export function apiKeyCommand(args: string[]): void {

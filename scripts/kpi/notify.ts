@@ -7,6 +7,7 @@ import { countPending } from '@/db/queries/outbox';
 import { prepareDatabase } from '@/db/setup';
 import { getEnv } from '@/lib/env';
 import { channelIdSchema, newChannelSchema } from '@/lib/digest/channel-input';
+import { localize } from '@/lib/i18n/form-labels';
 import { UsageError } from '../lib/cli';
 import { fail } from './io';
 
@@ -35,7 +36,8 @@ export async function notifyCommand(args: string[]): Promise<void> {
   if (sub === 'add') {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}". ${SUBCOMMANDS}`);
     const parsed = newChannelSchema(env.WEBHOOK_ALLOW_HOSTS).safeParse({ kind: values.kind ?? '', url: values.url ?? '', secret: values.secret, label: values.label ?? '' });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join(' '));
+    // The schema's messages are catalogue keys; the command line speaks English.
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${localize(i.message, 'en')}`).join(' '));
     const id = addChannel(parsed.data, null, prepareDatabase(getDb()));
     console.log(`added channel ${id} (${parsed.data.kind}, ${parsed.data.label})`);
     return;

@@ -7,6 +7,7 @@ import { prepareDatabase } from '@/db/setup';
 import { getEnv } from '@/lib/env';
 import { shareUrl } from '@/lib/share/url';
 import { newShareLinkSchema, shareLinkIdSchema } from '@/lib/share/validation';
+import { localize } from '@/lib/i18n/form-labels';
 import { UsageError } from '../lib/cli';
 
 const SUBCOMMANDS = 'share takes create --label L [--expires 1d|7d|30d|90d|never] [--from W --to W] [--as reported|current], list [--json], revoke <id> or rotate <id>.';
@@ -17,7 +18,8 @@ function baseUrl(): string {
 }
 
 function issues(error: z.ZodError, flags: Record<string, string>): string {
-  return error.issues.map((i) => `${flags[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`).join(' ');
+  // The schema's messages are catalogue keys; the command line speaks English.
+  return error.issues.map((i) => `${flags[String(i.path[0])] ?? String(i.path[0])}: ${localize(i.message, 'en')}`).join(' ');
 }
 
 function parseId(positionals: string[]): number {

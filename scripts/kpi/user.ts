@@ -4,6 +4,7 @@ import { getDb } from '@/db/index';
 import { getUserByEmail, insertUser, listUsers, setUserDisabled } from '@/db/queries/users';
 import { prepareDatabase } from '@/db/setup';
 import { newUserSchema } from '@/lib/validation/auth';
+import { localize } from '@/lib/i18n/form-labels';
 import { UsageError } from '../lib/cli';
 
 export async function userCommand(args: string[]): Promise<void> {
@@ -25,7 +26,8 @@ export async function userCommand(args: string[]): Promise<void> {
     const generated = values.password ? null : randomBytes(12).toString('base64url');
     const parsed = newUserSchema.safeParse({ ...values, password: values.password ?? generated });
     if (!parsed.success) {
-      throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join(' '));
+      // The schema's messages are catalogue keys; the command line speaks English.
+      throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${localize(i.message, 'en')}`).join(' '));
     }
     if (getUserByEmail(parsed.data.email, db)) throw new UsageError(`a user with email ${parsed.data.email} already exists.`);
     const created = await insertUser(parsed.data, db);

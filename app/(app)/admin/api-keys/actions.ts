@@ -5,6 +5,7 @@ import { createApiKey, revokeApiKey } from '@/db/queries/api-keys';
 import { apiKeyIdSchema, newApiKeySchema } from '@/lib/api/scopes';
 import { checkRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
+import { localizeErrors } from '@/lib/i18n/form-labels';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
 
 type NewKeyValues = { label: string; scopes: string[]; expiresIn: string };
@@ -12,13 +13,13 @@ type NewKeyValues = { label: string; scopes: string[]; expiresIn: string };
 export type IssuedKeyResult = ActionResult<NewKeyValues, { key: string }>;
 
 export async function createApiKeyAction(_prev: IssuedKeyResult | null, form: FormData): Promise<IssuedKeyResult> {
-  const { t } = await getTranslator();
+  const { lang, t } = await getTranslator();
   const values = { label: String(form.get('label') ?? ''), scopes: form.getAll('scopes').map(String), expiresIn: String(form.get('expiresIn') ?? '') };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('apiKeys.onlyAdmins'), values);
   const now = new Date();
   const parsed = newApiKeySchema(now).safeParse(values);
-  if (!parsed.success) return failure(t('apiKeys.invalid'), values, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return failure(t('apiKeys.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const issued = createApiKey(parsed.data, admin, undefined, now);
   revalidatePath('/admin/api-keys');
   return { ok: true, message: t('apiKeys.createdMessage', { label: parsed.data.label }), key: issued.key };

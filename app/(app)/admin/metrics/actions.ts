@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { insertMetric, updateMetric } from '@/db/queries/catalogue-admin';
 import { checkRole } from '@/lib/auth';
 import { metricSchema, metricUpdateSchema } from '@/lib/validation/admin';
+import { localizeErrors } from '@/lib/i18n/form-labels';
+import { getTranslator } from '@/lib/i18n/server';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
 
 const FIELDS = ['key', 'labelZh', 'labelEn', 'unit', 'decimals', 'direction', 'kind', 'sortOrder', 'version'] as const;
@@ -13,25 +15,27 @@ function read(form: FormData): Record<string, string> {
 }
 
 export async function addMetricAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { lang, t } = await getTranslator();
   const values = read(form);
   const admin = await checkRole('admin');
-  if (!admin) return failure('Only admins can change the catalogue.', values);
+  if (!admin) return failure(t('metrics.onlyAdmins'), values);
   const parsed = metricSchema.safeParse({ ...values, required: form.get('required') === 'on' });
-  if (!parsed.success) return failure('Nothing was saved: check the highlighted fields.', values, fieldErrorsOf(parsed.error));
-  if (insertMetric(parsed.data, admin) === 'duplicate_key') return failure('Nothing was saved.', values, { key: ['This key is taken.'] });
+  if (!parsed.success) return failure(t('metrics.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
+  if (insertMetric(parsed.data, admin) === 'duplicate_key') return failure(t('metrics.nothingSaved'), values, { key: [t('error.metric.keyTaken')] });
   revalidatePath('/', 'layout');
-  return { ok: true, message: `Added ${parsed.data.key}.` };
+  return { ok: true, message: t('metrics.added', { key: parsed.data.key }) };
 }
 
 export async function updateMetricAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const { lang, t } = await getTranslator();
   const values = read(form);
   const admin = await checkRole('admin');
-  if (!admin) return failure('Only admins can change the catalogue.', values);
+  if (!admin) return failure(t('metrics.onlyAdmins'), values);
   const parsed = metricUpdateSchema.safeParse({ ...values, required: form.get('required') === 'on', archived: form.get('archived') === 'on' });
-  if (!parsed.success) return failure('Nothing was saved: check the highlighted fields.', values, fieldErrorsOf(parsed.error));
+  if (!parsed.success) return failure(t('metrics.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const outcome = updateMetric(parsed.data, admin);
-  if (outcome === 'conflict') return failure('Someone else changed this metric meanwhile; reload the page to see their change.', values);
-  if (outcome === 'not_found') return failure('This metric no longer exists.', values);
+  if (outcome === 'conflict') return failure(t('metrics.conflict'), values);
+  if (outcome === 'not_found') return failure(t('metrics.notFound'), values);
   revalidatePath('/', 'layout');
-  return { ok: true, message: 'Saved.' };
+  return { ok: true, message: t('metrics.saved') };
 }

@@ -36,7 +36,7 @@ export async function createShareLinkAction(_prev: IssuedShareResult<NewShareVal
   if (!parsed.success) return failure(t('shares.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const issued = createShareLink(parsed.data, admin);
   revalidatePath('/admin/shares');
-  return { ok: true, message: `Created "${parsed.data.label}". Copy the link now: it is shown only once.`, url: await absolute(issued.path) };
+  return { ok: true, message: t('shares.createdMessage', { label: parsed.data.label }), url: await absolute(issued.path) };
 }
 
 export async function revokeShareLinkAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -61,7 +61,7 @@ export async function rotateShareLinkAction(_prev: IssuedShareResult | null, for
   if (!id.success) return failure(t('shares.notFound'), values);
   const issued = rotateShareLink(id.data, admin);
   if (issued === 'not_found') return failure(t('shares.notFound'), values);
-  if (issued === 'revoked') return failure('A revoked link cannot be rotated; create a new one.', values);
+  if (issued === 'revoked') return failure(t('shares.revokedCannotRotate'), values);
   revalidatePath('/admin/shares');
   return { ok: true, message: t('shares.rotated'), url: await absolute(issued.path) };
 }
