@@ -25,7 +25,7 @@ export function AppHeader({ principal, lang, t, theme }: { principal: Principal;
         <Link href="/" className="font-semibold text-sky-800 dark:text-sky-300">
           Weekline
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm">
+        <nav aria-label={t('a11y.mainNav')} className="flex flex-wrap gap-4 text-sm">
           {links.map((l) => (
             <Link key={l.href} href={l.href} className="text-slate-700 hover:text-sky-700 dark:text-slate-300">
               {l.label}

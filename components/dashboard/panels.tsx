@@ -25,7 +25,7 @@ export function BudgetSummary({ budget, lang, t }: { budget: DashboardModel['bud
       <p className={`text-lg font-semibold ${budget.leftMinutes < 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
         {budget.leftMinutes >= 0 ? t('dash.budget.left', { left: formatMinutes(budget.leftMinutes, lang), allowed }) : t('dash.budget.over', { over: formatMinutes(-budget.leftMinutes, lang), allowed })}
       </p>
-      <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} aria-label="Error budget used">
+      <div className="h-2 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)} aria-label={t('a11y.budgetUsed')}>
         <div className={`h-full ${share >= 1 ? 'bg-red-600' : share > 0.75 ? 'bg-amber-500' : 'bg-green-600'}`} style={{ width: `${share * 100}%` }} />
       </div>
       <p>{t('dash.budget.used', { used: formatMinutes(budget.usedMinutes, lang), availability: pct(budget.availability, true), target: pct(budget.target, false) })}</p>

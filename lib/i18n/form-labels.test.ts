@@ -33,7 +33,9 @@ describe('localize', () => {
   });
 
   it('renders keys with values in either language, and counts fields in Chinese', () => {
-    expect(localize('Draft saved.', 'en')).toBe('Draft saved.');
+    expect(localize('error.draftSaved', 'en')).toBe('Draft saved.');
+    // Not a key: shown as it is, never matched to a key by its English wording.
+    expect(localize('Draft saved.', 'zh')).toBe('Draft saved.');
     expect(localize(messageKey('error.fieldsNeedFixing', { count: 5 }), 'zh')).toBe('未保存：有 5 处需要修改。');
     expect(localize(messageKey('error.fieldsNeedFixing', { count: 1 }), 'en')).toBe('Nothing was saved: 1 field needs fixing.');
   });

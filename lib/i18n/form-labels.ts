@@ -15,25 +15,25 @@ export function formLabels(lang: Language): FormLabels {
 
 export const FORM_LABELS: Record<Language, FormLabels> = { en: formLabels('en'), zh: formLabels('zh') };
 
-// Messages from older callers (the API, the CLI) still arrive as the English catalogue text: found by value.
-const BY_ENGLISH = new Map<string, MessageKey>(
-  (Object.entries(MESSAGES.en) as [MessageKey, string][]).filter(([k]) => k.startsWith('error.')).map(([k, v]) => [v, k]),
-);
-
-/** A message key ('error.draftSaved', with `{...}` params after a '|' as JSON) or catalogue English, in `lang`. */
+/**
+ * A message key ('error.draftSaved', with `{...}` params after a '|' as JSON), in `lang`. Anything else is
+ * shown as it is: text from outside (a provider's reply, a file's own words) is never guessed at.
+ */
 export function localize(message: string, lang: Language): string {
-  const t = translator(lang);
-  const [head, rawParams] = message.split('|', 2);
-  const params = rawParams ? (JSON.parse(rawParams) as Record<string, string | number>) : undefined;
-  if (head in MESSAGES.en) return t(head as MessageKey, params);
-  const key = BY_ENGLISH.get(message);
-  return key ? t(key) : message;
+  const bar = message.indexOf('|');
+  const head = bar < 0 ? message : message.slice(0, bar);
+  if (!(head in MESSAGES.en)) return message;
+  let params: Record<string, string | number> | undefined;
+  try {
+    params = bar < 0 ? undefined : (JSON.parse(message.slice(bar + 1)) as Record<string, string | number>);
+  } catch {
+    return message;
+  }
+  return translator(lang)(head as MessageKey, params);
 }
 
-/** `messageKey('error.fieldsNeedFixing', { count: 2 })`: a key with values, rendered later by localize. */
-export function messageKey(key: MessageKey, params?: Record<string, string | number>): string {
-  return params ? `${key}|${JSON.stringify(params)}` : key;
-}
+/** `messageKey('error.fieldsNeedFixing', { count: 2 })`: a key with values, rendered later by localize (one encoding: ./key.ts). */
+export { key as messageKey } from './key';
 
 export function localizeErrors(errors: Record<string, string[]>, lang: Language): Record<string, string[]> {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v.map((m) => localize(m, lang))]));

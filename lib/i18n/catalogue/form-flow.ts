@@ -24,6 +24,9 @@ export const FORM_FLOW_EN = {
   'flow.discard': 'Discard it',
   'flow.notStarted': 'This week has not started yet: it can be saved as a draft and published once it begins.',
   'flow.fieldOf': '{field}: {message}',
+  'a11y.weeksNav': 'Weeks',
+  'a11y.mainNav': 'Main',
+  'a11y.budgetUsed': 'Error budget used',
 } as const;
 
 export const FORM_FLOW_ZH: Record<keyof typeof FORM_FLOW_EN, string> = {
@@ -49,4 +52,7 @@ export const FORM_FLOW_ZH: Record<keyof typeof FORM_FLOW_EN, string> = {
   'flow.discard': '丢弃',
   'flow.notStarted': '本周尚未开始：可以先保存为草稿，待本周开始后再发布。',
   'flow.fieldOf': '{field}：{message}',
+  'a11y.weeksNav': '周导航',
+  'a11y.mainNav': '主导航',
+  'a11y.budgetUsed': '已用错误预算',
 };

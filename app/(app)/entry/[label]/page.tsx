@@ -59,7 +59,7 @@ export default async function WeekEntryPage({ params }: Props) {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold">{title}</h1>
-        <nav aria-label="Weeks" className="flex gap-3 text-sm">
+        <nav aria-label={t('a11y.weeksNav')} className="flex gap-3 text-sm">
           <Link className="text-sky-700 underline dark:text-sky-400" href={`/entry/${weekLabel(addWeeks(weekStart, -1), numbering)}`}>← {weekLabel(addWeeks(weekStart, -1), numbering)}</Link>
           <Link className="text-sky-700 underline dark:text-sky-400" href={`/entry/${weekLabel(addWeeks(weekStart, 1), numbering)}`}>{weekLabel(addWeeks(weekStart, 1), numbering)} →</Link>
           <Link className="text-sky-700 underline dark:text-sky-400" href={`/weeks/${weekLabel(weekStart, numbering)}`}>{t('dash.weekLink')}</Link>
