@@ -168,6 +168,29 @@ describe('week snapshots', () => {
     expect(v2.payload.report?.objectives[0].initiatives[0].update).toMatchObject({ status: 'off_track', progress: 45 });
   });
 
+  it('a share link’s week page as reported shows the report as first published, without its internal parts', () => {
+    const db = openDb();
+    const o1 = ensureObjective({ code: 'O1', titleZh: '服务业务', period: '2023H2' }, alice, db);
+    const pay = createInitiative({ objectiveId: o1, title: '新支付能力建设' }, alice, db);
+    const report = {
+      reflection: '压测要提前',
+      items: [{ section: 'focus', text: '完成渠道投产' }, { section: 'focus', text: '内部事项', internal: true }],
+      updates: [{ initiativeId: pay, status: 'at_risk', progress: 40, text: '联调延期', internal: true }],
+    };
+    const first = saveWeek(entry({ intent: 'publish', values: withRate('99.95'), report }), alice, db);
+    const stored = getWeekReport(WEEK, { includeInternal: true }, db);
+    const focus = stored.focus.map((i) => ({ id: i.id, section: 'focus', text: i.internal ? i.text : '渠道投产延期', internal: i.internal }));
+    saveWeek(entry({ baseVersion: first.ok ? first.version : 0, intent: 'save', values: withRate('99.95'), report: { ...report, reflection: '压测要更早', items: focus } }), alice, db);
+    const scope = resolveShareToken(createShareLink({ label: 'Board', expiresIn: '7d', asOf: 'reported' }, null, db).token, db)!;
+    const reported = getSharedWeekView(WEEK, scope, 'reported', db)!;
+    expect(reported.report?.reflection).toBe('压测要提前');
+    expect(reported.report?.focus.map((i) => i.text)).toEqual(['完成渠道投产']);
+    expect(reported.report?.objectives[0].initiatives[0].update).toBeNull();
+    expect(JSON.stringify(reported)).not.toContain('内部事项');
+    expect(JSON.stringify(reported)).not.toContain('联调延期');
+    expect(getSharedWeekView(WEEK, scope, 'current', db)!.report).toBeNull();
+  });
+
   it('a share link’s week page shows the figures, targets, incidents and notes first published, or current; restated either way', () => {
     const db = openDb();
     const first = saveWeek(entry({ intent: 'publish', values: withRate('99.95'), notes: 'as told', internalNotes: 'secret' }), alice, db);

@@ -18,6 +18,7 @@ import { buildTiles } from '@/lib/kpi/tiles';
 import { formatDuration } from '@/lib/report/duration';
 import { addWeeks, formatWeek } from '@/lib/weeks';
 import { pageTitle } from '@/lib/i18n/server';
+import { toReportView } from '@/lib/report/view';
 
 type Props = { params: Promise<{ label: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,7 +54,8 @@ export default async function PrintWeekPage({ params, searchParams }: Props) {
   const range = getSeries({ from: addWeeks(weekStart, -12), to: weekStart });
   // A draft (editors only) is not in the published series: its own values end the trend.
   const series = Object.fromEntries(lines.map((tile) => [tile.metric.key, [...(range.series[tile.metric.key] ?? new Array(range.weeks.length).fill(null)).slice(0, -1), tile.value]]));
-  const report = getReportView(weekStart, lang, READ);
+  // A chosen version prints its report as published too (snapshots from before reports were kept: the current one).
+  const report = chosen?.payload.report ? toReportView(chosen.payload.report, lang) : getReportView(weekStart, lang, READ);
   const current = data.week.status === 'published' ? undefined : data.values;
   return (
     <article data-print-view className="mx-auto max-w-[182mm] bg-white p-8 text-[10.5pt] leading-snug text-slate-900 print:max-w-none print:p-0">

@@ -5,6 +5,7 @@ import { MetricTile } from '@/components/metric-tile';
 import { ReportSections } from '@/components/report/report-sections';
 import { WeekEvents } from '@/components/report/week-events';
 import { getReportView, getWeekHighlights, today } from '@/db/queries/report-view';
+import { toReportView } from '@/lib/report/view';
 import { overdueAsOf } from '@/lib/kpi/highlights';
 import { getSharedWeekView } from '@/db/queries/share-week-view';
 import { AsOfSwitch } from '@/components/dashboard/as-of-switch';
@@ -47,7 +48,7 @@ export default async function SharedWeekPage({ params, searchParams }: Props) {
   const weekHref = (w: string) => `${basePath}/weeks/${weekLabel(w, numbering)}${keep}`;
   const tiles = buildTiles({ metrics: data.metrics, targets: data.targets, week: weekStart, current: data.values, previous: data.previousValues }).map((tile) => ({ ...tile, restated: data.restated.has(tile.metric.key) }));
   const link = 'text-sky-700 underline dark:text-sky-400';
-  const report = getReportView(weekStart, lang, PUBLIC);
+  const report = data.report ? toReportView(data.report, lang) : getReportView(weekStart, lang, PUBLIC);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
