@@ -163,3 +163,24 @@ test('a week that has not started can be drafted but not published', async ({ pa
   await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
 });
+
+test('an admin form checks in the browser with the server’s own schema: every error at once, then as you type, nothing sent', async ({ page }) => {
+  await login(page, 'admin');
+  await page.goto('/admin/metrics');
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.headers()['next-action']) posts.push(r.url());
+  });
+  await page.locator('#new-key').fill('Bad Key');
+  await page.locator('#new-decimals').fill('9');
+  await page.getByRole('button', { name: 'Add metric' }).click();
+  for (const id of ['new-key', 'new-labelZh', 'new-labelEn', 'new-decimals']) await expect(page.locator(`#${id}`), id).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#new-key')).toBeFocused();
+  await expect(page.getByTestId('form-message').first()).toContainText('4 fields need fixing');
+  // As you type: a valid key clears its own error at once; the others stay.
+  await page.locator('#new-key').fill('payout_latency_p95');
+  await expect(page.locator('#new-key')).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.locator('#new-labelZh')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'admin-form-live-errors');
+  expect(posts).toEqual([]);
+});

@@ -2,10 +2,11 @@
 
 import { useState } from 'react';
 import { createApiKeyAction, revokeApiKeyAction } from '@/app/(app)/admin/api-keys/actions';
-import { API_KEY_EXPIRIES, API_SCOPES } from '@/lib/api/scopes';
+import { API_KEY_EXPIRIES, API_SCOPES, newApiKeySchema } from '@/lib/api/scopes';
 import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/field';
 import { useFormAction } from '../ui/use-form-action';
 import { FormMessage } from './form-message';
+import { apiKeyFormInput } from '@/lib/validation/form-input';
 
 /** Words of the form, translated by the server page. */
 export interface ApiKeyFormLabels {
@@ -41,13 +42,13 @@ function IssuedKey({ value, labels }: { value: string; labels: ApiKeyFormLabels 
 }
 
 export function NewApiKeyForm({ labels }: { labels: ApiKeyFormLabels }) {
-  const [state, onSubmit, pending] = useFormAction(createApiKeyAction);
+  const [state, onSubmit, pending, onInput] = useFormAction(createApiKeyAction, (f) => newApiKeySchema().safeParse(apiKeyFormInput(f)));
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : { label: '', scopes: ['kpi:write'], expiresIn: '90d' };
   const described = (f: string) => (errors[f] ? `api-key-${f}-error` : undefined);
   return (
     <div className="flex flex-col gap-3">
-      <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end" noValidate key={state?.ok ? state.key : 'form'}>
+      <form onSubmit={onSubmit} onInput={onInput} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end" noValidate key={state?.ok ? state.key : 'form'}>
         <div className="sm:col-span-2 lg:col-span-4"><FormMessage state={state} /></div>
         <Field id="api-key-label" label={labels.label} errors={errors.label}>
           <input id="api-key-label" name="label" defaultValue={values.label} aria-invalid={Boolean(errors.label)} aria-describedby={described('label')} className={inputClass} />

@@ -6,6 +6,8 @@ import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/fiel
 import type { AdminLabels } from '@/lib/i18n/admin-labels';
 import { FormMessage } from './form-message';
 import { useFormAction } from '../ui/use-form-action';
+import { metricSchema, metricUpdateSchema } from '@/lib/validation/admin';
+import { metricFormInput, metricUpdateFormInput } from '@/lib/validation/form-input';
 
 export interface EditableMetric {
   key: string;
@@ -30,11 +32,11 @@ function Text(props: { id: string; name: string; label: string; value: string; e
 }
 
 export function MetricRowForm({ metric, l }: { metric: EditableMetric; l: AdminLabels }) {
-  const [state, onSubmit, pending] = useFormAction(updateMetricAction);
+  const [state, onSubmit, pending, onInput] = useFormAction(updateMetricAction, (f) => metricUpdateSchema.safeParse(metricUpdateFormInput(f)));
   const e = state && !state.ok ? state.fieldErrors : {};
   const id = (f: string) => `${metric.key}-${f}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end dark:border-slate-800" data-testid={`metric-row-${metric.key}`}>
+    <form onSubmit={onSubmit} onInput={onInput} noValidate className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end dark:border-slate-800" data-testid={`metric-row-${metric.key}`}>
       <input type="hidden" name="key" value={metric.key} />
       <input type="hidden" name="version" value={metric.version} />
       <p className="text-xs sm:col-span-3 lg:col-span-8"><code className="font-mono" data-content="code">{metric.key}</code> · {l.names[metric.kind] ?? metric.kind}{metric.archived ? ` · ${l.archived}` : ''}</p>
@@ -59,11 +61,11 @@ export function MetricRowForm({ metric, l }: { metric: EditableMetric; l: AdminL
 }
 
 export function NewMetricForm({ l }: { l: AdminLabels }) {
-  const [state, onSubmit, pending] = useFormAction(addMetricAction);
+  const [state, onSubmit, pending, onInput] = useFormAction(addMetricAction, (f) => metricSchema.safeParse(metricFormInput(f)));
   const e = state && !state.ok ? state.fieldErrors : {};
   const v = state && !state.ok ? state.values : {};
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-2 sm:grid-cols-3 lg:grid-cols-5 lg:items-end">
+    <form onSubmit={onSubmit} onInput={onInput} noValidate className="grid gap-2 sm:grid-cols-3 lg:grid-cols-5 lg:items-end">
       <div className="sm:col-span-3 lg:col-span-5"><FormMessage state={state} /></div>
       <Text id="new-key" name="key" label={l.key} value={v.key ?? ''} errors={e.key} />
       <Text id="new-labelZh" name="labelZh" label="中文" value={v.labelZh ?? ''} errors={e.labelZh} />

@@ -6,18 +6,21 @@ import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/fiel
 import { useFormAction } from '../ui/use-form-action';
 import { FormMessage } from './form-message';
 import { ShareUrl } from './share-url';
+import { newShareLinkSchema } from '@/lib/share/validation';
+import { shareFormInput } from '@/lib/validation/form-input';
+import type { WeekNumbering } from '@/lib/weeks';
 
 /** The share admin's words from the catalogue (keys 'shares.*'), handed down by the server page. */
 export type ShareLabels = Record<string, string>;
 
-export function NewShareForm({ weekHint, l }: { weekHint: string; l: ShareLabels }) {
-  const [state, onSubmit, pending] = useFormAction(createShareLinkAction);
+export function NewShareForm({ weekHint, numbering, l }: { weekHint: string; numbering: WeekNumbering; l: ShareLabels }) {
+  const [state, onSubmit, pending, onInput] = useFormAction(createShareLinkAction, (f) => newShareLinkSchema(numbering).safeParse(shareFormInput(f)));
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : { label: '', expiresIn: '30d', fromWeek: '', toWeek: '', asOf: 'current' };
   const described = (f: string) => (errors[f] ? `share-${f}-error` : undefined);
   return (
     <div className="flex flex-col gap-3">
-      <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" noValidate key={state?.ok ? state.url : 'form'}>
+      <form onSubmit={onSubmit} onInput={onInput} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" noValidate key={state?.ok ? state.url : 'form'}>
         <div className="sm:col-span-2 lg:col-span-6"><FormMessage state={state} /></div>
         <Field id="share-label" label={l['shares.label']} errors={errors.label}>
           <input id="share-label" name="label" defaultValue={values.label} aria-invalid={Boolean(errors.label)} aria-describedby={described('label')} className={inputClass} />

@@ -5,14 +5,16 @@ import { Field, buttonClass, inputClass } from '../ui/field';
 import type { AdminLabels } from '@/lib/i18n/admin-labels';
 import { FormMessage } from './form-message';
 import { useFormAction } from '../ui/use-form-action';
+import { targetSchema } from '@/lib/validation/admin';
+import { targetFormInput } from '@/lib/validation/form-input';
 
 export function TargetForm({ metrics, defaultWeek, l }: { metrics: Array<{ key: string; label: string }>; defaultWeek: string; l: AdminLabels }) {
-  const [state, onSubmit, pending] = useFormAction(setTargetAction);
+  const [state, onSubmit, pending, onInput] = useFormAction(setTargetAction, (f) => targetSchema.safeParse(targetFormInput(f)));
   const errors = state && !state.ok ? state.fieldErrors : {};
   const v = state && !state.ok ? state.values : { metricKey: metrics[0]?.key ?? '', effectiveFrom: defaultWeek, target: '', warning: '' };
   const described = (f: string) => (errors[f] ? `t-${f}-error` : undefined);
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
+    <form onSubmit={onSubmit} onInput={onInput} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end">
       <div className="sm:col-span-2 lg:col-span-5"><FormMessage state={state} /></div>
       <Field id="t-metricKey" label={l.metric} errors={errors.metricKey}>
         <select id="t-metricKey" name="metricKey" defaultValue={v.metricKey} className={inputClass}>

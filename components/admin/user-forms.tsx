@@ -6,14 +6,16 @@ import { Field, buttonClass, inputClass, secondaryButtonClass } from '../ui/fiel
 import type { AdminLabels } from '@/lib/i18n/admin-labels';
 import { FormMessage } from './form-message';
 import { useFormAction } from '../ui/use-form-action';
+import { newUserSchema } from '@/lib/validation/auth';
+import { newUserFormInput } from '@/lib/validation/form-input';
 
 export function NewUserForm({ l }: { l: AdminLabels }) {
-  const [state, onSubmit, pending] = useFormAction(createUserAction);
+  const [state, onSubmit, pending, onInput] = useFormAction(createUserAction, (f) => newUserSchema.safeParse(newUserFormInput(f)));
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : { email: '', name: '', role: 'viewer' };
   const described = (f: string) => (errors[f] ? `new-${f}-error` : undefined);
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" noValidate key={state?.ok ? state.message : 'form'}>
+    <form onSubmit={onSubmit} onInput={onInput} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" noValidate key={state?.ok ? state.message : 'form'}>
       <div className="sm:col-span-2 lg:col-span-5"><FormMessage state={state} /></div>
       <Field id="new-email" label={l.email} errors={errors.email}>
         <input id="new-email" name="email" type="email" defaultValue={values.email} aria-invalid={Boolean(errors.email)} aria-describedby={described('email')} className={inputClass} />

@@ -7,6 +7,7 @@ import { checkRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { localizeErrors } from '@/lib/i18n/form-labels';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
+import { apiKeyFormInput } from '@/lib/validation/form-input';
 
 type NewKeyValues = { label: string; scopes: string[]; expiresIn: string };
 /** The key travels to the admin's browser once, in this result, and is never stored. */
@@ -18,7 +19,7 @@ export async function createApiKeyAction(_prev: IssuedKeyResult | null, form: Fo
   const admin = await checkRole('admin');
   if (!admin) return failure(t('apiKeys.onlyAdmins'), values);
   const now = new Date();
-  const parsed = newApiKeySchema(now).safeParse(values);
+  const parsed = newApiKeySchema(now).safeParse(apiKeyFormInput(form));
   if (!parsed.success) return failure(t('apiKeys.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const issued = createApiKey(parsed.data, admin, undefined, now);
   revalidatePath('/admin/api-keys');

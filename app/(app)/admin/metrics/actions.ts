@@ -7,6 +7,7 @@ import { metricSchema, metricUpdateSchema } from '@/lib/validation/admin';
 import { localizeErrors } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
+import { metricFormInput, metricUpdateFormInput } from '@/lib/validation/form-input';
 
 const FIELDS = ['key', 'labelZh', 'labelEn', 'unit', 'decimals', 'direction', 'kind', 'sortOrder', 'version'] as const;
 
@@ -19,7 +20,7 @@ export async function addMetricAction(_prev: ActionResult | null, form: FormData
   const values = read(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('metrics.onlyAdmins'), values);
-  const parsed = metricSchema.safeParse({ ...values, required: form.get('required') === 'on' });
+  const parsed = metricSchema.safeParse(metricFormInput(form));
   if (!parsed.success) return failure(t('metrics.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   if (insertMetric(parsed.data, admin) === 'duplicate_key') return failure(t('metrics.nothingSaved'), values, { key: [t('error.metric.keyTaken')] });
   revalidatePath('/', 'layout');
@@ -31,7 +32,7 @@ export async function updateMetricAction(_prev: ActionResult | null, form: FormD
   const values = read(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('metrics.onlyAdmins'), values);
-  const parsed = metricUpdateSchema.safeParse({ ...values, required: form.get('required') === 'on', archived: form.get('archived') === 'on' });
+  const parsed = metricUpdateSchema.safeParse(metricUpdateFormInput(form));
   if (!parsed.success) return failure(t('metrics.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const outcome = updateMetric(parsed.data, admin);
   if (outcome === 'conflict') return failure(t('metrics.conflict'), values);

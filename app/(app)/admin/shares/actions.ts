@@ -11,6 +11,7 @@ import { newShareLinkSchema, shareLinkIdSchema } from '@/lib/share/validation';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
 import { localizeErrors } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
+import { shareFormInput } from '@/lib/validation/form-input';
 
 type NewShareValues = { label: string; expiresIn: string; fromWeek: string; toWeek: string; asOf: string };
 /** The URL travels to the admin's browser once, in this result, and is never stored. */
@@ -32,7 +33,7 @@ export async function createShareLinkAction(_prev: IssuedShareResult<NewShareVal
   };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('shares.onlyAdminsCreate'), values);
-  const parsed = newShareLinkSchema(getWeekNumbering()).safeParse(values);
+  const parsed = newShareLinkSchema(getWeekNumbering()).safeParse(shareFormInput(form));
   if (!parsed.success) return failure(t('shares.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const issued = createShareLink(parsed.data, admin);
   revalidatePath('/admin/shares');

@@ -40,7 +40,7 @@ export default async function ShareLinksPage() {
       </p>
       <section aria-labelledby="new-share" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="new-share" className="mb-3 text-lg font-semibold">{t('shares.create')}</h2>
-        <NewShareForm weekHint={weekLabel(currentWeekStart(), numbering)} l={l} />
+        <NewShareForm weekHint={weekLabel(currentWeekStart(), numbering)} numbering={numbering} l={l} />
       </section>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="share-links">

@@ -10,6 +10,7 @@ import { key } from '@/lib/i18n/key';
 import { getTranslator } from '@/lib/i18n/server';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
 import { parseWeek, weekLabel } from '@/lib/weeks';
+import { targetFormInput } from '@/lib/validation/form-input';
 
 type TargetValues = { metricKey: string; effectiveFrom: string; target: string; warning: string };
 
@@ -23,7 +24,7 @@ export async function setTargetAction(_prev: ActionResult<TargetValues> | null, 
   };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('targets.onlyAdmins'), values);
-  const parsed = targetSchema.safeParse(values);
+  const parsed = targetSchema.safeParse(targetFormInput(form));
   const numbering = getWeekNumbering();
   const week = parseWeek(values.effectiveFrom, numbering);
   const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);

@@ -9,6 +9,7 @@ import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/resu
 import { localizeErrors } from '@/lib/i18n/form-labels';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getTranslator } from '@/lib/i18n/server';
+import { newUserFormInput, roleFormInput } from '@/lib/validation/form-input';
 
 type NewUserValues = { email: string; name: string; role: string };
 
@@ -17,7 +18,7 @@ export async function createUserAction(_prev: ActionResult<NewUserValues> | null
   const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('users.onlyAdminsAdd'), values);
-  const parsed = newUserSchema.safeParse({ ...values, password: form.get('password') });
+  const parsed = newUserSchema.safeParse(newUserFormInput(form));
   if (!parsed.success) return failure(t('users.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   if (getUserByEmail(parsed.data.email)) return failure(t('users.nothingSaved'), values, { email: [t('users.emailTaken')] });
   await insertUser(parsed.data);
@@ -32,7 +33,7 @@ export async function changeRoleAction(_prev: ActionResult | null, form: FormDat
   const values = { userId: String(form.get('userId') ?? ''), role: String(form.get('role') ?? '') };
   const admin = await checkRole('admin');
   if (!admin) return failure(t('users.onlyAdminsRole'), values);
-  const parsed = roleChangeSchema.safeParse(values);
+  const parsed = roleChangeSchema.safeParse(roleFormInput(form));
   if (!parsed.success) return failure(t('users.chooseRole'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const outcome = updateUserRole(parsed.data.userId, parsed.data.role, admin);
   if (outcome !== 'ok') return failure(t(OUTCOME_MESSAGES[outcome]), values);
