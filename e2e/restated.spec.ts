@@ -127,6 +127,11 @@ test('publish, correct with a reason, republish: both figures on the week page, 
   await page.getByTestId('as-of-switch').getByRole('link', { name: 'Current' }).click();
   await expect(tile.getByTestId('tile-value')).toHaveText(shown(corrected));
 
+  // The metric page rings the same week and names the ring.
+  await page.goto('/metrics/inbound_success_rate');
+  await expect(page.getByTestId('legend-metric').getByTestId('legend-restated')).toHaveText('Restated since published');
+  await expect(page.locator('.restated-marker').first()).toBeVisible();
+
   await page.goto(`/weeks/${LABEL}/print?v=1`);
   await expect(page.getByTestId('print-version')).toContainText('Version v1');
   await expect(page.locator('[data-print-view]')).toContainText(shown(reported));

@@ -18,6 +18,8 @@ import { metricStatus } from '@/lib/kpi/status';
 import { targetInForce } from '@/lib/kpi/targets';
 import { resolveRange } from '@/lib/range';
 import { weekLabel } from '@/lib/weeks';
+import { firstReported } from '@/db/queries/snapshots';
+import { restatedKeys } from '@/lib/kpi/snapshot';
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,7 +45,9 @@ export default async function MetricPage({ params, searchParams }: Props) {
   const range = resolveRange(await searchParams, { numbering, ...bounds, latest: bounds.latest });
   const data = getSeries({ from: range.from, to: range.to, metricKeys: [key] });
   const chartMetric = { key, label: name, unit: metric.unit, decimals: metric.decimals, kind: metric.kind, direction: metric.direction, truncate: metric.truncate };
-  const model = buildLineChart({ weeks: data.weeks, series: data.series, metrics: [chartMetric], targets, gradedWeeks: data.gradedWeeks, label, scale: metric.kind === 'progress' ? 'percent' : 'zoom' });
+  // Weeks whose figure was restated since first published: ringed, as on the dashboard (issue 14).
+  const restated = restatedKeys(data, firstReported(range.from, range.to));
+  const model = buildLineChart({ weeks: data.weeks, series: data.series, metrics: [chartMetric], targets, gradedWeeks: data.gradedWeeks, label, scale: metric.kind === 'progress' ? 'percent' : 'zoom', restated });
   const hasBand = own.some((tg) => tg.warning !== null);
   const values = data.series[key] ?? [];
   const rows = data.weeks
@@ -61,8 +65,8 @@ export default async function MetricPage({ params, searchParams }: Props) {
         <RangePicker range={range} basePath={`/metrics/${key}`} t={t} fromLabel={label(range.from)} toLabel={label(range.to)} />
       </div>
       <ChartCard id="metric" title={name}>
-        <LineLegend series={[name]} labels={{ target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('chart.incidentWeek') }} band={hasBand} markers={model.markers.length > 0} testId="legend-metric" />
-        <TrendChart model={model} lang={lang} targetLabel={t('dash.target')} height={400} />
+        <LineLegend series={[name]} labels={{ target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('chart.incidentWeek'), restated: t('chart.restatedLegend') }} band={hasBand} markers={model.markers.length > 0} restated={model.restated.length > 0} testId="legend-metric" />
+        <TrendChart model={model} lang={lang} targetLabel={t('dash.target')} restatedLabel={t('chart.restated')} height={400} />
       </ChartCard>
       <div className="grid gap-4 lg:grid-cols-3">
         <section aria-labelledby="history" className="min-w-0 overflow-x-auto lg:col-span-2">
