@@ -1,6 +1,6 @@
 // The validated environment. Bad configuration stops start-up with one clear sentence (ConfigError),
 // never a stack trace.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { HOST_RE } from './digest/url-policy';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './time-zone';
 import { WEEK_NUMBERINGS } from './weeks';

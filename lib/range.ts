@@ -1,6 +1,6 @@
 // The dashboard's range, from URL parameters. A bad or impossible range falls back to the default
 // with a notice; it never errors.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { addWeeks, isAllowedWeekStart, parseWeek, weekStartOf, weeksBetween, type WeekNumbering, type WeekStart } from './weeks';
 
 export const RANGE_KEYS = ['13w', '26w', '52w', 'ytd', 'all'] as const;

@@ -1,5 +1,5 @@
 // What a key may do, and the form/CLI input that makes one.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { key } from '../i18n/key';
 
 export const API_SCOPES = ['kpi:write', 'kpi:read', 'report:publish'] as const;

@@ -1,6 +1,6 @@
 // The body of `PUT /api/v1/weeks/{label}/values`, checked with the weekly form's own rules (weekEntrySchema:
 // one number grammar, the same ranges and decimals), every field's error at once, unknown metric keys included.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { weekEntrySchema, type EntryMetric, type WeekEntryValue } from '../validation/week-entry';
 import { fieldError, type FieldError } from './problem';
 import { localize } from '../i18n/form-labels';

@@ -1,7 +1,7 @@
 // Zod schemas for one cell of the wide KPI CSV. A cell arrives as text; it leaves as a number or as one
 // message saying what is wrong with it. Numbers are plain decimals: `1234.5`, never `1,234.5`, `1 234`,
 // `1e3` or `99,5`; percentages may end in `%`.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import type { MetricKind } from '../constants';
 
 /** Percentages take at most this many decimals (or the metric's own, when it keeps more). */

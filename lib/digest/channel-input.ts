@@ -1,5 +1,5 @@
 // The channel form and `notify add`: kind, URL (checked against the host allow-list), optional secret, label.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { key } from '../i18n/key';
 import { CHANNEL_KINDS } from '../constants';
 import { checkWebhookUrl } from './url-policy';

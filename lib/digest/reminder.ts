@@ -1,5 +1,5 @@
 // When the weekly reminder is due: a weekday and wall-clock time in the team's time zone. Pure.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { key } from '../i18n/key';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../time-zone';
 import { weekStartOf, type WeekStart } from '../weeks';

@@ -1,5 +1,5 @@
 // What the import page's actions accept. Kept out of the 'use server' file: schemas are shared values.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import type { Language } from '../constants';
 import { MAX_REPORT_CHARS, reportTooLong } from '../report/limits';
 

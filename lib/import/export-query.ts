@@ -1,5 +1,5 @@
 // The CSV export's query string: optional `from` / `to` week labels under the configured numbering.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { parseWeekLabel, type WeekNumbering, type WeekStart } from '../weeks';
 
 function weekParam(numbering: WeekNumbering) {

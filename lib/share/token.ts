@@ -1,7 +1,7 @@
 // Share tokens: 32 random bytes, base64url (43 characters). Only the SHA-256 hex of a token is stored,
 // so a database leak does not leak working links.
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 export const TOKEN_BYTES = 32;
 

@@ -1,7 +1,7 @@
 // The share-link form and CLI input: a label, an expiry and an optional fixed range of weeks, each week
 // given as a label (or a date) in the configured numbering and stored as its Monday. Messages are catalogue
 // keys: the admin page renders them in the reader's language, the CLI in English.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { key } from '../i18n/key';
 import { plainText } from '../validation/text';
 import { parseWeek, type WeekNumbering } from '../weeks';

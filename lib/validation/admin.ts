@@ -1,6 +1,6 @@
 // The admin forms' input. Every message is a catalogue key (lib/i18n/catalogue/admin.ts), rendered in the
 // reader's language by the action that parses.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { DIRECTIONS, METRIC_KINDS, ROLES } from '../constants';
 import { key } from '../i18n/key';
 import { plainText } from './text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { ROLES } from '../constants';
 import { key } from '../i18n/key';
 import { plainText } from './text';

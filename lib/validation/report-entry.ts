@@ -6,7 +6,7 @@
 // - `updates`, `findingNotes`, `planChecks`: only the listed ones change (`remove` / outcome null clears one);
 //   an initiative, finding or plan item not listed is untouched.
 // Text is Markdown-lite (lists, bold, links, shown text-safe), control characters stripped, every error at once.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { FINDING_STATUSES, INITIATIVE_STATUSES, PLAN_OUTCOMES, WEEK_ITEM_SECTIONS } from '../report/model';
 import { plainText } from './text';
 

@@ -1,6 +1,6 @@
 // Free text as people type or paste it, made safe to store and render: C0 control characters (NUL, ESC,
 // backspace…) and DEL never reach the database or the HTML; tab and newline stay, CRLF becomes LF.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 

@@ -1,6 +1,6 @@
 // The weekly form's input, as typed (strings), validated against the metric catalogue.
 // Shared by the form action, the paste import and the CSV import so all three accept the same values.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { GRADES, GRADE_STATUSES, type MetricKind } from '../constants';
 import { roundTo } from '../format';
 import { currentWeekStart, isRealDateTime, weekStartProblem, type WeekProblem } from '../weeks';
