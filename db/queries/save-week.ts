@@ -192,7 +192,12 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor, ba
 
   if (reportDiffers) audit.push(...writeReport(tx, entry.weekStart, theirs.report!, merged.report, merged.createdItems, actor.userId, now));
 
-  writes.addRevisions(audit.map((a) => ({ ...a, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason: entry.reason || null })));
+  // Fields named, not spread (audit rows come in several shapes; the spread showed in the CSV import's profile).
+  // A new revisions column is added here and to WeekSaveBatch's column list.
+  const reason = entry.reason || null;
+  writes.addRevisions(
+    audit.map((a) => ({ entity: a.entity, entityId: a.entityId, metricKey: a.metricKey, action: a.action, before: a.before, after: a.after, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason })),
+  );
   // The snapshot is built from the stored week: a save that may freeze one writes its rows first.
   if (!batch || (nextStatus === 'published' && entry.intent === 'publish')) writes.flush();
   // A republish that freezes the next published version is a change even when no field moved.
