@@ -8,8 +8,9 @@ import type { WeekEntry } from '@/lib/validation/week-entry';
 import { weekLabel } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { listMetrics } from './catalogue';
-import { getStoredWeek, resolveActor, type ActorSource } from './import-week';
+import { getStoredWeek, resolveActor, storedWeekStarts, unstoredWeek, type ActorSource } from './import-week';
 import { saveWeekInTransaction } from './save-week';
+import { WeekSaveBatch } from './save-week-batch';
 import { getWeekNumbering } from './settings';
 
 type Cell = { value: number; done: number | null; total: number | null };
@@ -68,8 +69,9 @@ export function importCsv(text: string, options: CsvImportOptions, db: Db = getD
         const errors: CsvError[] = [];
         const plans: CsvWeekPlan[] = [];
         const entries: { entry: WeekEntry; line: number }[] = [];
+        const existing = storedWeekStarts(tx);
         for (const row of checked.rows) {
-          const stored = getStoredWeek(row.weekStart, tx);
+          const stored = existing.has(row.weekStart) ? getStoredWeek(row.weekStart, tx) : unstoredWeek(row.weekStart);
           const parsed = schema.safeParse(csvRowToEntryInput(row, stored, options.reason));
           if (!parsed.success) {
             for (const issue of parsed.error.issues) errors.push({ line: row.line, column: csvColumnOf(issue.path), message: issue.message });
@@ -88,13 +90,16 @@ export function importCsv(text: string, options: CsvImportOptions, db: Db = getD
         if (!options.actor) throw new Error('importCsv needs an actor to apply changes.');
         const actor = resolveActor(options.actor, tx);
         let revisions = 0;
+        // One catalogue read and batched inserts for all the weeks; flushed before the transaction commits.
+        const batch = new WeekSaveBatch(tx);
         entries.forEach(({ entry, line }, i) => {
-          const outcome = saveWeekInTransaction(tx, entry, actor);
+          const outcome = saveWeekInTransaction(tx, entry, actor, batch);
           // The versions were read under this transaction's write lock, so a refusal means a bug, not a race.
           if (!outcome.ok) throw new RolledBack([{ line, column: 'week', message: `the week could not be saved (${outcome.kind}); nothing was imported` }]);
           revisions += outcome.changes;
           options.onProgress?.(i + 1, entries.length);
         });
+        batch.flush();
         return { ok: true as const, applied: true, weeks: plans, revisions };
       },
       { behavior: 'immediate' },

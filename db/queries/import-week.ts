@@ -14,6 +14,19 @@ export function resolveActor(source: ActorSource, tx: Tx): Actor {
   return typeof source === 'function' ? source(tx) : source;
 }
 
+/**
+ * Which of `weekStarts` have a row in weeks: one read for a whole import, so weeks not stored yet are not
+ * read one by one (they can hold no values or incidents: both reference weeks, foreign keys on).
+ */
+export function storedWeekStarts(db: Db | Tx = getDb()): Set<string> {
+  return new Set(db.select({ weekStart: weeks.weekStart }).from(weeks).all().map((w) => w.weekStart));
+}
+
+/** What getStoredWeek returns for a week with no row. */
+export function unstoredWeek(weekStart: string): StoredWeek {
+  return { weekStart, version: 0, status: null, notes: '', internalNotes: '', values: {}, incidents: [] };
+}
+
 export function getStoredWeek(weekStart: string, db: Db | Tx = getDb()): StoredWeek {
   const week = db.select().from(weeks).where(eq(weeks.weekStart, weekStart)).get();
   const values = db

@@ -6,8 +6,9 @@ import type { WeekStatus } from '@/lib/constants';
 import { incidentFields, mergeStatus, mergeWeek, sameCell, sameIncident, type FieldConflict, type WeekState } from '@/lib/kpi/week-merge';
 import type { WeekEntry } from '@/lib/validation/week-entry';
 import { getDb, type Db } from '../index';
-import { incidents, metricValues, metrics, revisions, user, weeks } from '../schema';
+import { incidents, metricValues, revisions, user, weeks } from '../schema';
 import { reportChanged, toMyReport, writeReport } from './save-report';
+import { WeekSaveBatch } from './save-week-batch';
 import { freezeSnapshot, snapshotDue } from './snapshots';
 import { readWeekState, weekStateAt } from './week-state';
 
@@ -71,15 +72,20 @@ export function saveWeek(entry: WeekEntry, actor: Actor, db: Db = getDb()): Save
 /**
  * The body of saveWeek, inside the caller's transaction (the CSV import saves many weeks in one). A refusal
  * (conflict, confirmation, reason) returns before anything is written; the caller decides whether to roll back.
+ *
+ * `batch`: a caller saving many weeks in one transaction passes one WeekSaveBatch for all of them (catalogue
+ * read once; new weeks, new values and audit rows queued) and calls its flush() before the transaction ends.
+ * Without one, the save uses its own and writes everything before returning.
  */
-export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): SaveOutcome {
-  const week = tx.select().from(weeks).where(eq(weeks.weekStart, entry.weekStart)).get();
+export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor, batch?: WeekSaveBatch): SaveOutcome {
+  const writes = batch ?? new WeekSaveBatch(tx);
+  const week = writes.week(entry.weekStart);
   const currentVersion = week?.version ?? 0;
-  const active = tx.select().from(metrics).all().filter((m) => m.archivedAt === null);
+  const active = writes.activeMetrics();
   const activeIds = new Map(active.map((m) => [m.id, m.key]));
   const activeKeys = active.map((m) => m.key);
 
-  const theirs = readWeekState(tx, entry.weekStart, activeIds);
+  const theirs = readWeekState(tx, entry.weekStart, activeIds, week ?? null);
   const base = entry.baseVersion === currentVersion ? theirs : weekStateAt(tx, entry.weekStart, entry.baseVersion, theirs, currentVersion, new Set(activeKeys));
   const mine = {
     values: entry.values,
@@ -94,11 +100,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
     return { ok: false, kind: 'conflict', currentVersion, conflicts: conflicts.map((c) => ({ ...c, ...lastChangeOf(c, changes) })), takeTheirs, theirs, changes };
   }
 
-  const storedValues = tx
-    .select({ id: metricValues.id, metricId: metricValues.metricId, version: metricValues.version })
-    .from(metricValues)
-    .where(eq(metricValues.weekStart, entry.weekStart))
-    .all();
+  const storedValues = writes.valueRows(entry.weekStart);
   const rowByMetric = new Map(storedValues.map((s) => [s.metricId, s]));
   const valueChanges = active
     .map((metric) => ({ metric, row: rowByMetric.get(metric.id), before: theirs.values[metric.key], after: merged.values[metric.key] }))
@@ -139,7 +141,7 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
   const audit: RevisionInput[] = [];
 
   if (!week) {
-    tx.insert(weeks).values({ weekStart: entry.weekStart, status: nextStatus, notes: merged.notes, internalNotes: merged.internalNotes, reflection: merged.report.reflection, version, updatedBy: actor.userId, publishedAt: nextStatus === 'published' ? now : null }).run();
+    writes.addWeek({ weekStart: entry.weekStart, status: nextStatus, notes: merged.notes, internalNotes: merged.internalNotes, reflection: merged.report.reflection, version, updatedBy: actor.userId, publishedAt: nextStatus === 'published' ? now : null });
     audit.push({ entity: 'week', entityId: entry.weekStart, action: 'create', after: { status: nextStatus } });
   } else {
     const bumped = tx
@@ -171,13 +173,15 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
     if (row && after) {
       tx.update(metricValues).set({ value: after.value, done: after.done, total: after.total, version: row.version + 1, updatedBy: actor.userId, updatedAt: now }).where(eq(metricValues.id, row.id)).run();
     } else if (after) {
-      tx.insert(metricValues).values({ weekStart: entry.weekStart, metricId: metric.id, value: after.value, done: after.done, total: after.total, updatedBy: actor.userId }).run();
+      writes.addValue({ weekStart: entry.weekStart, metricId: metric.id, value: after.value, done: after.done, total: after.total, updatedBy: actor.userId });
     } else if (row) {
       tx.delete(metricValues).where(eq(metricValues.id, row.id)).run();
     }
     audit.push({ entity: 'value', entityId: `${entry.weekStart}:${metric.key}`, metricKey: metric.key, action: !before ? 'create' : after ? 'update' : 'delete', before: before ?? null, after: after ?? null });
   }
 
+  // Incidents and the report part reference the week row (and read other tables): write what is queued first.
+  if (incidentCreates.length || incidentUpdates.length || incidentDeletes.length || reportDiffers) writes.flush();
   for (const fields of incidentCreates) {
     const created = tx.insert(incidents).values({ ...fields, weekStart: entry.weekStart, updatedBy: actor.userId }).returning({ id: incidents.id }).get();
     audit.push({ entity: 'incident', entityId: String(created.id), action: 'create', after: fields });
@@ -193,11 +197,14 @@ export function saveWeekInTransaction(tx: Tx, entry: WeekEntry, actor: Actor): S
 
   if (reportDiffers) audit.push(...writeReport(tx, entry.weekStart, theirs.report!, merged.report, merged.createdItems, actor.userId, now));
 
-  if (audit.length) {
-    tx.insert(revisions)
-      .values(audit.map((a) => ({ ...a, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason: entry.reason || null })))
-      .run();
-  }
+  // Fields named, not spread (audit rows come in several shapes; the spread showed in the CSV import's profile).
+  // A new revisions column is added here and to WeekSaveBatch's column list.
+  const reason = entry.reason || null;
+  writes.addRevisions(
+    audit.map((a) => ({ entity: a.entity, entityId: a.entityId, metricKey: a.metricKey, action: a.action, before: a.before, after: a.after, weekStart: entry.weekStart, weekVersion: version, userId: actor.userId, userEmail: actor.email, reason })),
+  );
+  // The snapshot is built from the stored week: a save that may freeze one writes its rows first.
+  if (!batch || (nextStatus === 'published' && entry.intent === 'publish')) writes.flush();
   // A republish that freezes the next published version is a change even when no field moved.
   const frozen = freezeSnapshot(tx, { weekStart: entry.weekStart, weekVersion: version, status: nextStatus, intent: entry.intent, actor });
   return { ok: true, version, status: nextStatus, changes: audit.length + (frozen === null ? 0 : 1) };

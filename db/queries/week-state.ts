@@ -7,9 +7,12 @@ import { incidents, metricValues, revisions, weeks } from '../schema';
 import { cloneReport, readReportState, undoReportRevision } from './report-state';
 import type { Tx } from './save-week';
 
-/** The stored week, active metrics only (archived ones are not the form's to change). */
-export function readWeekState(tx: Tx, weekStart: string, activeIds: ReadonlyMap<number, string>): WeekState {
-  const week = tx.select().from(weeks).where(eq(weeks.weekStart, weekStart)).get();
+/**
+ * The stored week, active metrics only (archived ones are not the form's to change). `row`: the week's row
+ * when the caller has just read it in this transaction (null: known not to exist), so it is not read twice.
+ */
+export function readWeekState(tx: Tx, weekStart: string, activeIds: ReadonlyMap<number, string>, row?: typeof weeks.$inferSelect | null): WeekState {
+  const week = row === undefined ? tx.select().from(weeks).where(eq(weeks.weekStart, weekStart)).get() : row;
   if (!week) return emptyWeek();
   const values: Record<string, Cell> = {};
   for (const v of tx.select().from(metricValues).where(eq(metricValues.weekStart, weekStart)).all()) {

@@ -95,6 +95,8 @@ export async function measureSaves(dir: string, saves = 300): Promise<SaveFigure
 export interface CsvFigures {
   ms: number;
   runsMs: number[];
+  /** The process's CPU time (user + system) per run: steadier than wall time on a busy machine. */
+  runsCpuMs: number[];
   weeks: number;
   columns: number;
   bytes: number;
@@ -109,6 +111,7 @@ export interface CsvFigures {
  */
 export async function measureCsvImport(dir: string, runs = 3): Promise<CsvFigures> {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let columns = 0;
   let bytes = 0;
   let revisions = 0;
@@ -122,9 +125,12 @@ export async function measureCsvImport(dir: string, runs = 3): Promise<CsvFigure
     const text = formatWideCsv(weeks, { metrics, numbering });
     columns = text.slice(1, text.indexOf('\r\n')).split(',').length;
     bytes = Buffer.byteLength(text);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const result = importCsv(text, { actor, dryRun: false, reason: 'benchmark import' }, db);
     times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
     closeAndRemove(db, file);
     if (!result.ok) throw new Error(`the 10-year CSV did not import: ${JSON.stringify(result.errors.slice(0, 3))}`);
     if (!result.applied) throw new Error('the 10-year CSV import applied nothing');
@@ -134,6 +140,7 @@ export async function measureCsvImport(dir: string, runs = 3): Promise<CsvFigure
   return {
     ms: round(sorted[Math.floor(sorted.length / 2)], 1),
     runsMs: times.map((t) => round(t, 1)),
+    runsCpuMs: cpuTimes.map((t) => round(t, 1)),
     weeks: 520,
     columns,
     bytes,
