@@ -1,5 +1,5 @@
 // The team's digest settings: the language of the chat messages and the weekly reminder time.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { LANGUAGES, type Language } from '@/lib/constants';
 import { DEFAULT_REMINDER, reminderSettingSchema, type ReminderSetting } from '@/lib/digest/reminder';
 import { getDb, type Db } from '../index';
