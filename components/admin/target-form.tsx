@@ -5,11 +5,12 @@ import { Field, buttonClass, inputClass } from '../ui/field';
 import type { AdminLabels } from '@/lib/i18n/admin-labels';
 import { FormMessage } from './form-message';
 import { useFormAction } from '../ui/use-form-action';
-import { targetSchema } from '@/lib/validation/admin';
+import { targetFormSchema } from '@/lib/validation/admin';
+import type { WeekNumbering } from '@/lib/weeks';
 import { targetFormInput } from '@/lib/validation/form-input';
 
-export function TargetForm({ metrics, defaultWeek, l }: { metrics: Array<{ key: string; label: string }>; defaultWeek: string; l: AdminLabels }) {
-  const [state, onSubmit, pending, onInput] = useFormAction(setTargetAction, (f) => targetSchema.safeParse(targetFormInput(f)));
+export function TargetForm({ metrics, defaultWeek, numbering, l }: { metrics: Array<{ key: string; label: string }>; defaultWeek: string; numbering: WeekNumbering; l: AdminLabels }) {
+  const [state, onSubmit, pending, onInput] = useFormAction(setTargetAction, (f) => targetFormSchema(numbering).safeParse(targetFormInput(f)));
   const errors = state && !state.ok ? state.fieldErrors : {};
   const v = state && !state.ok ? state.values : { metricKey: metrics[0]?.key ?? '', effectiveFrom: defaultWeek, target: '', warning: '' };
   const described = (f: string) => (errors[f] ? `t-${f}-error` : undefined);

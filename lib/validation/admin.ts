@@ -4,6 +4,7 @@ import { z } from '@/lib/validation/zod';
 import { DIRECTIONS, METRIC_KINDS, ROLES } from '../constants';
 import { key } from '../i18n/key';
 import { plainText } from './text';
+import { parseWeek, type WeekNumbering } from '../weeks';
 
 export const targetSchema = z.object({
   metricKey: z.string({ error: key('error.target.metric') }).min(1, { error: key('error.target.metric') }),
@@ -19,6 +20,13 @@ export const targetSchema = z.object({
     .transform((s) => s || null)
     .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, { error: key('error.target.warning') }).transform(Number).nullable()),
 });
+
+/** The target form as both sides check it: the schema, and a week that names a real week in the numbering. */
+export function targetFormSchema(numbering: WeekNumbering) {
+  return targetSchema.extend({
+    effectiveFrom: targetSchema.shape.effectiveFrom.refine((s) => s === '' || parseWeek(s, numbering) !== null, { error: key('error.target.week') }),
+  });
+}
 
 const decimals = key('error.metric.decimals');
 const wholeNumber = key('error.metric.sortOrder');

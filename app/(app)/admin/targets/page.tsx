@@ -26,7 +26,7 @@ export default async function TargetsPage() {
       <h1 className="text-2xl font-semibold">{l.targetsTitle}</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">{l.targetsHelp}</p>
       <section className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <TargetForm metrics={metrics.map((m) => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn }))} defaultWeek={weekLabel(currentWeekStart(), numbering)} l={l} />
+        <TargetForm metrics={metrics.map((m) => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn }))} defaultWeek={weekLabel(currentWeekStart(), numbering)} numbering={numbering} l={l} />
       </section>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="target-history">
