@@ -54,7 +54,7 @@ export function MetricRowForm({ metric, l }: { metric: EditableMetric; l: AdminL
         <label><input type="checkbox" name="required" defaultChecked={metric.required} /> {l.required}</label>
         <label><input type="checkbox" name="archived" defaultChecked={metric.archived} /> {l.archived}</label>
       </div>
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>{l.save} <span data-content="code">{metric.key}</span></button>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>{l.save}<span className="sr-only" data-content="code"> {metric.key}</span></button>
       {state ? <div className="sm:col-span-3 lg:col-span-8"><FormMessage state={state} /></div> : null}
     </form>
   );
