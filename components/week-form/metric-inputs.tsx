@@ -44,10 +44,10 @@ export function MetricInputs(props: {
             ))}
             {m.kind === 'progress' ? (
               <div className="grid grid-cols-2 gap-2">
-                <Field id={`done-${m.key}`} label={l.done} errors={err('done')}>
+                <Field id={`done-${m.key}`} label={<><span className="sr-only">{m.label} · </span>{l.done}</>} errors={err('done')}>
                   <input id={`done-${m.key}`} inputMode="numeric" value={cell.done} onChange={(e) => onChange(m.key, { done: e.target.value })} aria-invalid={Boolean(err('done'))} aria-describedby={err('done') ? `done-${m.key}-error` : undefined} className={inputClass} />
                 </Field>
-                <Field id={`total-${m.key}`} label={l.total} errors={err('total')}>
+                <Field id={`total-${m.key}`} label={<><span className="sr-only">{m.label} · </span>{l.total}</>} errors={err('total')}>
                   <input id={`total-${m.key}`} inputMode="numeric" value={cell.total} onChange={(e) => onChange(m.key, { total: e.target.value })} aria-invalid={Boolean(err('total'))} aria-describedby={err('total') ? `total-${m.key}-error` : undefined} className={inputClass} />
                 </Field>
               </div>
