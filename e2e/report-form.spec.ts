@@ -14,6 +14,15 @@ const W2 = '2022-05-09';
 const actor = { userId: 'e2e-seed', email: 'seed@e2e.test' };
 const ids = { o1: 0, pay: 0, bot: 0, finding: 0 };
 
+function withDb<T>(fn: (db: ReturnType<typeof openE2eDb>) => T): T {
+  const db = openE2eDb();
+  try {
+    return fn(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
 function stored(weekStart: string) {
   const db = openE2eDb();
   try {
@@ -54,6 +63,8 @@ test('an editor fills the report sections and publishes; the next week checks of
   await page.locator(`#rf-finding-${ids.finding}-note`).fill('材料已提交，等待受理');
   await page.getByTestId('rf-other-add').click();
   await page.locator('#rf-other-0').fill('配合年度审计');
+  // Marked internal in the form: kept for signed-in readers, never on a share link.
+  await page.getByTestId('rf-other-0-internal').check();
   await page.locator('#rf-reflection').fill('暂无');
   await page.getByTestId('rf-nextWeek-add').click();
   await page.locator('#rf-nextWeek-0').fill('Hive迁移第二批');
@@ -73,7 +84,8 @@ test('an editor fills the report sections and publishes; the next week checks of
   const w1 = stored(W1);
   expect(w1.focus.map((i) => i.text)).toEqual(['支付账户2.0升级上线']);
   expect(w1.nextWeek.map((i) => i.text)).toEqual(['完成渠道B联调', 'Hive迁移第二批']);
-  expect(w1.other.map((i) => i.text)).toEqual(['配合年度审计']);
+  expect(w1.other.map((i) => [i.text, i.internal])).toEqual([['配合年度审计', true]]);
+  expect(withDb((db) => getWeekReport(W1, { includeInternal: false }, db)).other).toEqual([]);
   expect(w1.reflection).toBe('暂无');
   const pay = w1.objectives.flatMap((o) => o.initiatives).find((i) => i.id === ids.pay);
   expect(pay?.update).toMatchObject({ status: 'on_track', progress: 40 });

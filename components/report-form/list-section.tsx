@@ -46,6 +46,19 @@ export function ListSectionEditor(props: {
                   aria-describedby={err ? `${id}-error` : undefined}
                   className={`${inputClass} min-w-0 flex-1`}
                 />
+                <label className="flex items-center gap-1 pt-2 text-xs text-slate-600 dark:text-slate-400">
+                  <input
+                    type="checkbox"
+                    checked={item.internal ?? false}
+                    onChange={(e) => {
+                      const internal = e.target.checked;
+                      update((d) => ({ ...d, [section]: d[section].map((it, j) => (j === i ? { ...it, internal } : it)) }));
+                    }}
+                    data-testid={`${id}-internal`}
+                  />
+                  {t('flow.internalItem')}
+                  <span className="sr-only"> · {label}</span>
+                </label>
                 <div className="flex gap-1">
                   <button type="button" className={smallButton} disabled={i === 0} aria-label={`${t('rf.moveUp')} ${label}`} onClick={() => update((d) => ({ ...d, [section]: moveItem(d[section], i, -1) }))}>↑</button>
                   <button type="button" className={smallButton} disabled={i === items.length - 1} aria-label={`${t('rf.moveDown')} ${label}`} onClick={() => update((d) => ({ ...d, [section]: moveItem(d[section], i, 1) }))}>↓</button>

@@ -25,6 +25,7 @@ export const FORM_FLOW_EN = {
   'flow.notStarted': 'This week has not started yet: it can be saved as a draft and published once it begins.',
   'flow.fieldOf': '{field}: {message}',
   'a11y.weeksNav': 'Weeks',
+  'flow.internalItem': 'Internal (not on share links)',
   'a11y.mainNav': 'Main',
   'a11y.budgetUsed': 'Error budget used',
 } as const;
@@ -53,6 +54,7 @@ export const FORM_FLOW_ZH: Record<keyof typeof FORM_FLOW_EN, string> = {
   'flow.notStarted': '本周尚未开始：可以先保存为草稿，待本周开始后再发布。',
   'flow.fieldOf': '{field}：{message}',
   'a11y.weeksNav': '周导航',
+  'flow.internalItem': '仅内部（分享链接不显示）',
   'a11y.mainNav': '主导航',
   'a11y.budgetUsed': '已用错误预算',
 };
