@@ -9,7 +9,7 @@
 // Restatements are derived, not stored: every audited value change of the week made after its first
 // snapshot. Each departs from the newest snapshot whose week_version is below the revision's week_version
 // (revisions carry the week version they produced; snapshots the week version they froze).
-import { and, asc, desc, eq, gt, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import { targetInForce } from '@/lib/kpi/targets';
 import { overlayReported, restatedKeys, snapshotContent, type AsOf, type Snapshot, type SnapshotPayload } from '@/lib/kpi/snapshot';
 import { metricStatus } from '@/lib/kpi/status';
@@ -138,12 +138,14 @@ export function listRestatements(weekStart: string, db: Reader = getDb(), snapsh
 
 /** Per week in [from, to], the values its first snapshot (v1) holds: "as reported". */
 export function firstReported(from: string, to: string, db: Reader = getDb()): Map<string, Record<string, number>> {
+  // Only the values, extracted by SQLite: the payload also holds the whole report, which every dashboard view
+  // and chart request would otherwise parse for each week of its range.
   const rows = db
-    .select({ weekStart: weekSnapshots.weekStart, payload: weekSnapshots.payload })
+    .select({ weekStart: weekSnapshots.weekStart, values: sql<string>`json_extract(${weekSnapshots.payload}, '$.values')` })
     .from(weekSnapshots)
     .where(and(eq(weekSnapshots.version, 1), gte(weekSnapshots.weekStart, from), lte(weekSnapshots.weekStart, to)))
     .all();
-  return new Map(rows.map((r) => [r.weekStart, Object.fromEntries(Object.entries((r.payload as SnapshotPayload).values).map(([k, v]) => [k, v.value]))]));
+  return new Map(rows.map((r) => [r.weekStart, Object.fromEntries(Object.entries(JSON.parse(r.values ?? '{}') as SnapshotPayload['values']).map(([k, v]) => [k, v.value]))]));
 }
 
 type SeriesLike = { weeks: string[]; series: Record<string, Array<number | null>> };
