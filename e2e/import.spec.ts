@@ -77,7 +77,7 @@ test('an inconsistent report shows its warning in the preview, and a draft save 
   const text = sample('2023-W31.md').replace('完成率：52.33%', '完成率：60.33%');
   await pasteAndPreview(page, text);
   const warnings = page.getByTestId('preview-warnings');
-  await expect(warnings.locator('li[data-code="percent_mismatch"]')).toContainText('reported 60.33% but 90/172 = 52.33%');
+  await expect(warnings.locator('li[data-code="percent_mismatch"]')).toContainText('the report says 60.33%, but 90/172 = 52.33%');
   await expect(page.getByRole('heading', { name: 'Warnings (1)' })).toBeVisible();
   await expect(page.getByTestId('preview-row-data_classification_progress').getByTestId('reported')).toHaveText('52.33% (90 / 172)');
   await screenshot(page, 'import-warnings');

@@ -57,7 +57,7 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
         {preview.warnings.length ? (
           <ul className="flex flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="preview-warnings">
             {preview.warnings.map((w, i) => (
-              <li key={`${w.code}-${i}`} data-code={w.code}>⚠ {w.message}</li>
+              <li key={`${w.code}-${i}`} data-code={w.code}>⚠ {localize(w.message, lang)}</li>
             ))}
           </ul>
         ) : (

@@ -14,6 +14,7 @@ import { listMetrics, type Metric } from './catalogue';
 import { getStoredWeek, resolveActor, type ActorSource } from './import-week';
 import { saveWeekInTransaction, type SaveOutcome } from './save-week';
 import { getWeekNumbering } from './settings';
+import { key } from '@/lib/i18n/key';
 
 type Cell = { value: number; done: number | null; total: number | null };
 
@@ -77,7 +78,7 @@ function leftOutWarnings(report: ParsedReport, metrics: Metric[]) {
   const active = new Set(metrics.map((m) => m.key));
   return Object.keys(report.values)
     .filter((key) => !active.has(key))
-    .map((key) => ({ code: 'metric_not_active', message: `${key} is not an active metric: its value in the report is not imported.` }));
+    .map((metric) => ({ code: 'metric_not_active', message: key('warn.metricNotActive', { metric }) }));
 }
 
 export function previewReport(text: string, db: Db = getDb()): ReportPreview {

@@ -7,6 +7,7 @@ import { FORM_FLOW_EN, FORM_FLOW_ZH } from './catalogue/form-flow';
 import { LANGUAGE_EN, LANGUAGE_ZH } from './catalogue/language';
 import { REPORT_EN, REPORT_ZH } from './catalogue/report';
 import { RESTATED_EN, RESTATED_ZH } from './catalogue/restated';
+import { WARNINGS_EN, WARNINGS_ZH } from './catalogue/warnings';
 
 const enBase = {
   'app.name': 'Weekline',
@@ -407,7 +408,7 @@ const enBase = {
   'print.asCurrent': 'Current figures, including restatements since publication.',
 } as const;
 
-const en = { ...enBase, ...FORMS_EN, ...FORM_FLOW_EN, ...LANGUAGE_EN, ...REPORT_EN, ...RESTATED_EN, ...ADMIN_EN };
+const en = { ...enBase, ...FORMS_EN, ...FORM_FLOW_EN, ...LANGUAGE_EN, ...REPORT_EN, ...RESTATED_EN, ...ADMIN_EN, ...WARNINGS_EN };
 
 export type MessageKey = keyof typeof en;
 
@@ -418,6 +419,7 @@ const zh: Record<MessageKey, string> = {
   ...REPORT_ZH,
   ...RESTATED_ZH,
   ...ADMIN_ZH,
+  ...WARNINGS_ZH,
   'app.name': 'Weekline 周报看板',
   'app.tagline': '支付运营，按周追踪',
   'nav.overview': '总览',

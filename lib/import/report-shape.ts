@@ -1,6 +1,7 @@
 // The parsed report in the shape the command line prints (fixtures/reports/expected.json's keys, plus
 // `report`, the whole report's sections).
 import type { ParsedReport } from '../report/parse-report';
+import { localize } from '../i18n/form-labels';
 
 /** Exactly the keys of an expected.json entry, in its order, and nothing else. */
 export function reportJson(report: ParsedReport) {
@@ -18,7 +19,8 @@ export function reportJson(report: ParsedReport) {
       cause: e.cause,
       handling: e.handling,
     })),
-    warnings: report.warnings.map((w) => ({ code: w.code, message: w.message })),
+    // The command line speaks English: each warning's key rendered.
+    warnings: report.warnings.map((w) => ({ code: w.code, message: localize(w.message, 'en') })),
     report: report.report,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localize } from '../i18n/form-labels';
 import { incidentCountWarnings, outlierWarnings } from './entry-warnings';
 
 describe('incidentCountWarnings', () => {
@@ -10,7 +11,8 @@ describe('incidentCountWarnings', () => {
   it('names the grade whose count disagrees with the log, including an empty count', () => {
     const warnings = incidentCountWarnings({ incidents_a: { value: 0 }, incidents_b: { value: 1 }, incidents_c: { value: 0 } }, [{ grade: 'D' }]);
     expect(warnings.map((w) => w.field)).toEqual(['values.incidents_b.value', 'values.incidents_d.value']);
-    expect(warnings[1].message).toContain('empty');
+    expect(localize(warnings[1].message, 'en')).toBe('Grade D: the count is — but the incident log has 1 event of that grade.');
+    expect(localize(warnings[1].message, 'zh')).toBe('D级：次数为 —，但事件记录中有 1 个D级事件。');
   });
 });
 

@@ -1,6 +1,7 @@
 // Warnings at save (never blocks): counts that disagree with the week's incident log, and values far
 // outside their recent range (a likely typo such as 9.99 for 99.99).
 import { GRADES, INCIDENT_COUNT_KEYS, type Grade, type MetricKind } from '../constants';
+import { key as messageKey } from '../i18n/key';
 
 export interface EntryWarning {
   code: 'incident_count_mismatch' | 'outlier';
@@ -29,7 +30,7 @@ export function incidentCountWarnings(
       warnings.push({
         code: 'incident_count_mismatch',
         field: `values.${key}.value`,
-        message: `Grade ${grade}: the count is ${entered ?? 'empty'} but the incident log has ${inLog} grade ${grade} event${inLog === 1 ? '' : 's'}.`,
+        message: messageKey('warn.countVsLog', { grade, count: entered ?? '—', inLog }),
       });
     }
   }
@@ -55,7 +56,7 @@ export function outlierWarnings(
       warnings.push({
         code: 'outlier',
         field: `values.${m.key}.value`,
-        message: `${value} is far outside the recent range ${lo}–${hi}; check for a typo.`,
+        message: messageKey('warn.outlier', { value, low: lo, high: hi }),
       });
     }
   }

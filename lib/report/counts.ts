@@ -3,6 +3,7 @@ import { GRADES, INCIDENT_COUNT_KEYS, type Grade } from '../constants';
 import type { IncidentLog } from './incidents';
 import type { StatedIncidentCounts } from './metrics';
 import type { MetricValues, ReportWarning } from './types';
+import { key } from '@/lib/i18n/key';
 
 /**
  * Turns the stated counts into per-grade values. A bucket ("AB级N次") is split by the graded events
@@ -24,7 +25,7 @@ export function reconcileCounts(
     if (log.present && graded[g] !== n) {
       warnings.push({
         code: 'incident_count_mismatch',
-        message: `${g}级${n}次 but the incident log grades ${graded[g]} event(s) ${g}.`,
+        message: key('warn.gradeCount', { grade: g, count: n, inLog: graded[g] }),
       });
     }
   }
@@ -36,7 +37,7 @@ export function reconcileCounts(
     // Explicit per-grade counts inside the bucket ("AB级1次，A级0次") take their share first.
     const left = n - pair.reduce((sum, g) => sum + (stated.grades[g] ?? 0), 0);
     if (left < 0) {
-      warnings.push({ code: 'incident_count_mismatch', message: `${name}级${n}次 is less than its per-grade counts.` });
+      warnings.push({ code: 'incident_count_mismatch', message: key('warn.bucketBelowGrades', { bucket: name, count: n }) });
       return;
     }
     const inLog = open.reduce((sum, g) => sum + graded[g], 0);
@@ -50,18 +51,18 @@ export function reconcileCounts(
       if (log.present && inLog !== left) {
         warnings.push({
           code: 'incident_count_mismatch',
-          message: `${name}级${n}次 but the incident log grades ${inLog} event(s) ${open.join('/')}.`,
+          message: key('warn.bucketLog', { bucket: name, count: n, inLog, grades: open.join('/') }),
         });
       }
     } else if (log.present && inLog > left) {
       warnings.push({
         code: 'incident_count_mismatch',
-        message: `${name}级${n}次 but the incident log grades ${inLog} event(s) ${name}; enter the split by hand.`,
+        message: key('warn.bucketSplitByHand', { bucket: name, count: n, inLog }),
       });
     } else {
       warnings.push({
         code: 'ungraded_bucket',
-        message: `${name}级${n}次 cannot be split into ${pair.join('/')}: the log grades only ${inLog} of them; enter the split by hand.`,
+        message: key('warn.bucketCannotSplit', { bucket: name, count: n, grades: pair.join('/'), inLog }),
       });
     }
   };

@@ -2,6 +2,7 @@
 import { parseDate, toDateString } from '../weeks';
 import type { LoggedIncident } from './incidents';
 import type { ParsedIncident, ReportWarning } from './types';
+import { key } from '@/lib/i18n/key';
 
 /** Whole days from one month/day to a later one, across New Year if the end's month is earlier. */
 export function daysBetween(m1: number, d1: number, m2: number, d2: number, y = 2000): number | null {
@@ -34,12 +35,12 @@ export function dateIncidents(
     }
     const when = `${String(e.month).padStart(2, '0')}/${String(e.day).padStart(2, '0')}`;
     if (year === null) {
-      warnings.push({ code: 'incident_no_year', message: `Event on ${when} cannot be dated: the report has no date.` });
+      warnings.push({ code: 'incident_no_year', message: key('warn.eventNoYear', { when }) });
       continue;
     }
     const date = year >= 1900 && year <= 2999 ? parseDate(`${year}-${e.month}-${e.day}`) : null;
     if (!date) {
-      warnings.push({ code: 'incident_invalid_date', message: `Event on ${year}/${when} is not a real date; skipped.` });
+      warnings.push({ code: 'incident_invalid_date', message: key('warn.eventBadDate', { when: `${year}/${when}` }) });
       continue;
     }
     const time = `${String(e.hour).padStart(2, '0')}:${String(e.minute).padStart(2, '0')}`;

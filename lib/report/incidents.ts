@@ -3,6 +3,7 @@ import type { Grade, GradeStatus } from '../constants';
 import { headingLevel, tidy, type ReportLine } from './text';
 import { daysBetween, spanMinutes } from './incident-dates';
 import type { ReportWarning } from './types';
+import { key } from '@/lib/i18n/key';
 
 /** An event as logged: the log gives month and day only, the year comes from the report. */
 export interface LoggedIncident {
@@ -93,7 +94,7 @@ export function parseIncidentLog(lines: ReportLine[]): { log: IncidentLog; warni
         const dated = DATED_ITEM.exec(line.norm);
         if (dated && !/^\s{0,12}(?:[-*+•]\s{0,3}|\d{1,2}[.、)]\s{1,3})?(?:原因|根因|处置|处理)/.test(line.norm)) {
           flush();
-          warnings.push({ code: 'incident_no_time', message: `"${line.raw.trim()}" looks like an event but has no start time; add it by hand.` });
+          warnings.push({ code: 'incident_no_time', message: key('warn.eventNoTime', { text: line.raw.trim() }) });
           continue;
         }
         if (block && line.norm.trim()) block.push(whole);
@@ -128,7 +129,7 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
   if (!m) return null;
   const [month, day, hour, minute] = [Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) {
-    warnings.push({ code: 'incident_invalid_date', message: `"${head.raw.trim()}" has no real date and time; skipped.` });
+    warnings.push({ code: 'incident_invalid_date', message: key('warn.eventNoDateTime', { text: head.raw.trim() }) });
     return null;
   }
   let desc = slice(head, m[0].length);
@@ -140,7 +141,7 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
     const days = endDay && daysBetween(month, day, endDay.month, endDay.day);
     if (endDay && days === null) {
       // An end date before the start (or weeks after it) is a typo we cannot settle: no duration, a warning.
-      warnings.push({ code: 'uncertain_value', message: `"${head.raw.trim()}": the span's end date cannot follow its start; enter the duration by hand.` });
+      warnings.push({ code: 'uncertain_value', message: key('warn.eventSpanBackwards', { text: head.raw.trim() }) });
     } else {
       durationMinutes = spanMinutes(hour, minute, Number(spanEnd[3]), Number(spanEnd[4]), days);
       if (endDay) spanEndDay = { ...endDay, hour: Number(spanEnd[3]), minute: Number(spanEnd[4]) };
@@ -168,7 +169,7 @@ function buildIncident(block: Text[], warnings: ReportWarning[]): LoggedIncident
     // Two readings of one event: the span is kept, and the user is told rather than left with a guess.
     warnings.push({
       code: 'incident_duration_mismatch',
-      message: `"${head.raw.trim()}": the span gives ${durationMinutes} min but the text says ${stated} min; using the span.`,
+      message: key('warn.eventSpanDiffers', { text: head.raw.trim(), span: durationMinutes, stated }),
     });
   }
   durationMinutes ??= durationOf(desc.norm) ?? spanOf(desc.norm) ?? stated;

@@ -1,9 +1,13 @@
 // The week's figures. Every pattern anchors on a metric's own label right before its number, so a
 // goal ("推进至70%"), a project's progress ("开发进度 70%") or "本周新增2个" never reads as a value.
-import type { DefaultMetricKey, Grade } from '../constants';
+import { DEFAULT_METRICS, type DefaultMetricKey, type Grade } from '../constants';
+import { key as key_ } from '../i18n/key';
 import { readTables } from './tables';
 import { agreesWith, decimalsOf, formatDerived, NUM, PCT, roundTo, SEP, type ReportLine } from './text';
 import type { MetricCounts, MetricValues, ReportWarning } from './types';
+
+/** A metric as the report (Chinese) calls it, for warnings that quote the report. */
+const reportTerm = (key: DefaultMetricKey) => DEFAULT_METRICS.find((m) => m.key === key)?.labelZh ?? key;
 
 /** Incident counts as the report states them, before the incident log splits the buckets. */
 export interface StatedIncidentCounts {
@@ -81,13 +85,13 @@ class Collector {
   /** First mention wins: a later, different figure for the same metric is reported, not applied. */
   value(key: DefaultMetricKey, value: number, quote: string, percent: boolean): void {
     if (!Number.isFinite(value) || value < 0 || (percent && value > 100)) {
-      this.warn('out_of_range', `${key}: "${quote}" is not a plausible value; ignored.`);
+      this.warn('out_of_range', key_('warn.implausible', { metric: reportTerm(key), text: quote }));
       return;
     }
     const prior = this.values[key];
     if (prior === undefined) this.values[key] = value;
     else if (prior !== value) {
-      this.warn('conflicting_value', `${key}: "${quote}" contradicts the earlier ${prior}; keeping ${prior}.`);
+      this.warn('conflicting_value', key_('warn.conflicting', { metric: reportTerm(key), text: quote, prior }));
     }
   }
 
@@ -102,7 +106,7 @@ class Collector {
   incidentCount(bucket: Grade | 'AB' | 'CD', n: number, quote: string): void {
     const prior = bucket === 'AB' ? this.incidentCounts.ab : bucket === 'CD' ? this.incidentCounts.cd : this.incidentCounts.grades[bucket];
     if (prior !== undefined) {
-      if (prior !== n) this.warn('conflicting_value', `${bucket}级: "${quote}" contradicts the earlier ${prior}次.`);
+      if (prior !== n) this.warn('conflicting_value', key_('warn.conflictingCount', { bucket, text: quote, prior }));
       return;
     }
     if (bucket === 'AB') this.incidentCounts.ab = n;
@@ -172,7 +176,7 @@ function migration(c: Collector, norm: string): void {
   if (m[1] === undefined) return;
   const total = Number(m[1]);
   if (total <= 0) {
-    c.warn('invalid_counts', `Hive迁移进度: a total of ${total} items cannot be right.`);
+    c.warn('invalid_counts', key_('warn.badTotal', { metric: 'Hive迁移进度', total }));
     return;
   }
   c.count('hive_migration_progress', { total });
@@ -183,7 +187,7 @@ function migration(c: Collector, norm: string): void {
   if (remaining > total || !agreesWith(stated, implied)) {
     c.warn(
       'remaining_mismatch',
-      `Hive迁移进度: reported ${stated}% but ${remaining} of ${total} remaining implies ${formatDerived(implied, decimalsOf(stated))}%.`,
+      key_('warn.remainingMismatch', { metric: 'Hive迁移进度', stated, remaining, total, implied: formatDerived(implied, decimalsOf(stated)) }),
     );
   }
 }
@@ -191,7 +195,7 @@ function migration(c: Collector, norm: string): void {
 function migrationFraction(c: Collector, stated: string, done: number, total: number, quote: string): void {
   const key = 'hive_migration_progress';
   if (total <= 0 || done > total) {
-    c.warn('invalid_counts', `Hive迁移进度: ${done} done of ${total} cannot be right; counts ignored.`);
+    c.warn('invalid_counts', key_('warn.badCounts', { metric: 'Hive迁移进度', done, total }));
     c.value(key, Number(stated), quote, true);
     return;
   }
@@ -200,7 +204,7 @@ function migrationFraction(c: Collector, stated: string, done: number, total: nu
   if (agreesWith(stated, derived)) return c.value(key, Number(stated), quote, true);
   const decimals = decimalsOf(stated);
   c.value(key, roundTo(derived, decimals), `${done}/${total}`, true);
-  c.warn('percent_mismatch', `Hive迁移进度: reported ${stated}% but ${done}/${total} = ${formatDerived(roundTo(derived, decimals), decimals)}%; using the derived value.`);
+  c.warn('percent_mismatch', key_('warn.percentMismatch', { metric: 'Hive迁移进度', stated, done, total, derived: formatDerived(roundTo(derived, decimals), decimals) }));
 }
 
 // Raw counts outrank the stated percentage: the percentage is derived from them where both exist.
@@ -216,7 +220,7 @@ function classification(c: Collector, norm: string): void {
 
   if (total !== undefined && done !== undefined) {
     if (total <= 0 || done > total) {
-      c.warn('invalid_counts', `数据分类分级: ${done} done of ${total} cannot be right; counts ignored.`);
+      c.warn('invalid_counts', key_('warn.badCounts', { metric: '数据分类分级', done, total }));
     } else {
       c.count(key, { done, total });
       const derived = (done / total) * 100;
@@ -230,7 +234,7 @@ function classification(c: Collector, norm: string): void {
         c.value(key, value, `${done}/${total}`, true);
         c.warn(
           'percent_mismatch',
-          `数据分类分级打标完成率: reported ${r[1]}% but ${done}/${total} = ${formatDerived(value, decimals)}%; using the derived value.`,
+          key_('warn.percentMismatch', { metric: '数据分类分级打标完成率', stated: r[1], done, total, derived: formatDerived(value, decimals) }),
         );
       }
       return;

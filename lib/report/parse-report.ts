@@ -34,6 +34,7 @@ export interface ParseReportOptions {
 }
 
 import { MAX_REPORT_CHARS } from './limits';
+import { key } from '@/lib/i18n/key';
 
 export { MAX_REPORT_CHARS };
 
@@ -48,7 +49,7 @@ export function parseReport(text: string, options: ParseReportOptions): ParsedRe
       counts: {},
       previous: {},
       incidents: [],
-      warnings: [{ code: 'parse_error', message: `The report could not be read: ${String(err)}` }],
+      warnings: [{ code: 'parse_error', message: key('warn.parseError', { error: String(err) }) }],
       report: emptyWholeReport(),
       hasEventLog: false,
     };
@@ -62,7 +63,7 @@ function parse(input: unknown, options: ParseReportOptions | undefined): ParsedR
   if (text.length > MAX_REPORT_CHARS) {
     warnings.push({
       code: 'input_truncated',
-      message: `Only the first ${MAX_REPORT_CHARS} of ${text.length} characters were read.`,
+      message: key('warn.truncated', { max: MAX_REPORT_CHARS, length: text.length }),
     });
     text = text.slice(0, MAX_REPORT_CHARS);
   }

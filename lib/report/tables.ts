@@ -3,6 +3,7 @@
 // metrics.ts reads both. A table whose this-week column cannot be told is a warning, never a guess.
 import type { ReportLine } from './text';
 import type { ReportWarning } from './types';
+import { key } from '@/lib/i18n/key';
 
 export interface TableRow {
   current: string;
@@ -61,7 +62,7 @@ function readOne(lines: ReportLine[], start: number, end: number, out: TableLine
     else if (candidates.length > 1) {
       warnings.push({
         code: 'uncertain_value',
-        message: `The table "${lines[start].raw.trim()}" does not say which column is this week's; its figures were not read.`,
+        message: key('warn.tableColumn', { text: lines[start].raw.trim() }),
       });
       return;
     } else return;

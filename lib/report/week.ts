@@ -3,6 +3,7 @@
 import { parseDate, toDateString, weekEnd, weekLabel, weekNumberOf, weekStartOf, type WeekNumbering } from '../weeks';
 import { headingLevel, type ReportLine } from './text';
 import type { ReportWarning, ReportWeek } from './types';
+import { key } from '@/lib/i18n/key';
 
 const WEEK_NO = /第\s{0,3}(\d{1,3})\s{0,3}周/;
 const DATE = /(\d{4})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})/;
@@ -26,7 +27,7 @@ export function parseWeek(lines: ReportLine[], numbering: WeekNumbering): WeekRe
     const date = year >= 1900 && year <= 2999 ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
     const heading = line.raw.trim();
     if (!date) {
-      warnings.push({ code: 'invalid_date', message: `Heading "${heading}" has no real date (${m[0]}).` });
+      warnings.push({ code: 'invalid_date', message: key('warn.headingBadDate', { text: heading, date: m[0] }) });
       continue;
     }
     if (!found) {
@@ -36,7 +37,7 @@ export function parseWeek(lines: ReportLine[], numbering: WeekNumbering): WeekRe
       // Reports repeat the heading; two different dates mean a pasted mix of two reports.
       warnings.push({
         code: 'heading_conflict',
-        message: `Heading "${heading}" disagrees with "${found.heading}"; using the first.`,
+        message: key('warn.headingConflict', { text: heading, first: found.heading }),
       });
     }
   }
@@ -44,7 +45,7 @@ export function parseWeek(lines: ReportLine[], numbering: WeekNumbering): WeekRe
   if (!found) {
     warnings.push({
       code: 'no_week',
-      message: 'No heading with a report date (e.g. "# 第29周 2023-07-15") was found.',
+      message: key('warn.noWeek'),
     });
     return { week: null, reportDate: null, warnings };
   }
@@ -55,7 +56,7 @@ export function parseWeek(lines: ReportLine[], numbering: WeekNumbering): WeekRe
   if (found.weekNo !== null && found.weekNo !== computed) {
     warnings.push({
       code: 'week_number_mismatch',
-      message: `Heading says week ${found.weekNo} but ${toDateString(found.date)} is ${label} (${numbering} numbering).`,
+      message: key('warn.weekNumber', { weekNo: found.weekNo, date: toDateString(found.date), label, numbering }),
     });
   }
   return {

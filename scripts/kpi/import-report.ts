@@ -32,7 +32,7 @@ function printPreview(p: ReportPreview): void {
   for (const e of p.incidents) {
     console.log(`  ${e.startedAt} ${e.durationMinutes ?? '?'} min ${e.grade ? `${e.grade} (${e.gradeStatus})` : 'ungraded'} ${e.title}`);
   }
-  for (const w of p.warnings) console.log(`warning [${w.code}]: ${w.message}`);
+  for (const w of p.warnings) console.log(`warning [${w.code}]: ${localize(w.message, 'en')}`);
   for (const [field, messages] of Object.entries(p.fieldErrors)) console.log(`error ${field}: ${messages.map((m) => localize(m, 'en')).join(' ')}`);
 }
 
@@ -63,7 +63,7 @@ export function importReportCommand(args: string[]): void {
       return;
     }
     const preview = previewReport(text, db);
-    if (!preview.week) return fail(`${file}: no week found. ${preview.warnings.map((w) => w.message).join(' ')}`);
+    if (!preview.week) return fail(`${file}: no week found. ${preview.warnings.map((w) => localize(w.message, 'en')).join(' ')}`);
     printPreview(preview);
     console.log('Dry run: nothing was saved.');
     return;
@@ -97,5 +97,5 @@ export function importReportCommand(args: string[]): void {
   } else {
     console.log(`${outcome.week.label}: ${outcome.changes === 0 ? 'no changes' : `${outcome.changes} change${outcome.changes === 1 ? '' : 's'} saved`}; ${outcome.status} v${outcome.version}.`);
   }
-  for (const w of outcome.warnings) console.error(`warning [${w.code}]: ${w.message}`);
+  for (const w of outcome.warnings) console.error(`warning [${w.code}]: ${localize(w.message, 'en')}`);
 }

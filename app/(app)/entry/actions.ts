@@ -42,7 +42,8 @@ export async function saveWeekAction(payload: unknown): Promise<SaveWeekResult> 
   // Missing metrics by name in the reader's language, never their keys.
   const names = new Map(listMetrics().map((m) => [m.key, lang === 'zh' ? m.labelZh : m.labelEn]));
   const missing = !result.ok && result.missing ? { missing: result.missing.map((k) => names.get(k) ?? k), missingKeys: result.missing } : {};
-  return { ...result, message: localize(result.message, lang), ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang), ...missing }) } as SaveWeekResult;
+  const warnings = result.ok ? { warnings: result.warnings.map((w) => ({ ...w, message: localize(w.message, lang) })) } : {};
+  return { ...result, message: localize(result.message, lang), ...warnings, ...(result.ok ? {} : { fieldErrors: localizeErrors(result.fieldErrors, lang), ...missing }) } as SaveWeekResult;
 }
 
 async function saveWeekAsKeys(payload: unknown): Promise<SaveWeekResult> {
