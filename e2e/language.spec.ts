@@ -135,7 +135,8 @@ async function conflict(page: Page, week: string, value: string) {
   await expect(page.getByTestId('conflict-panel')).toBeVisible();
 }
 
-const SAMPLE = fs.readFileSync(path.resolve(process.cwd(), 'fixtures/reports/2023-W30.md'), 'utf8');
+// With one figure off, so the preview shows a warning in the reader's language too.
+const SAMPLE = fs.readFileSync(path.resolve(process.cwd(), 'fixtures/reports/2023-W30.md'), 'utf8').replace('完成率：42.94%', '完成率：45.94%');
 
 for (const lang of ['zh', 'en'] as const) {
   test(`every page reads in ${lang === 'zh' ? 'Chinese' : 'English'} only`, async ({ browser }) => {
@@ -210,6 +211,7 @@ for (const lang of ['zh', 'en'] as const) {
     await page.locator('textarea').first().fill(SAMPLE);
     await page.locator('form:has(textarea) button[type=submit]').click();
     await expect(page.getByTestId('import-preview')).toBeVisible();
+    await expect(page.getByTestId('preview-warnings').locator('li[data-code="percent_mismatch"]')).toBeVisible();
     await check(page, lang, 'import preview', 'import-preview-zh');
 
     await conflict(page, week, '640');
