@@ -3,6 +3,7 @@ import type { Language } from '@/lib/constants';
 import { plainNumber } from '@/lib/csv/format';
 import { MISSING, formatDuration, withUnit } from '@/lib/format';
 import { localize } from '@/lib/i18n/form-labels';
+import { WarningText } from './warning-text';
 import type { MessageKey, Translate } from '@/lib/i18n/messages';
 
 type Cell = PreviewRow['stored'];
@@ -32,6 +33,7 @@ function storedText(c: Cell, unit: string, lang: Language, t: Translate) {
 
 export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview; lang: Language; t: Translate }) {
   const { week, stored, rows } = preview;
+  const metricNames = new Map(rows.map((r) => [r.key, lang === 'zh' ? r.labelZh : r.labelEn]));
   const tally = (o: PreviewRow['outcome']) => rows.filter((r) => r.outcome === o).length;
   const inReport = rows.length - tally('kept') - tally('missing');
   return (
@@ -57,7 +59,7 @@ export function ReportPreviewView({ preview, lang, t }: { preview: ReportPreview
         {preview.warnings.length ? (
           <ul className="flex flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="preview-warnings">
             {preview.warnings.map((w, i) => (
-              <li key={`${w.code}-${i}`} data-code={w.code}>⚠ {localize(w.message, lang)}</li>
+              <li key={`${w.code}-${i}`} data-code={w.code}>⚠ <WarningText message={w.message} lang={lang} names={metricNames} /></li>
             ))}
           </ul>
         ) : (

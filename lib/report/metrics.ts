@@ -1,13 +1,10 @@
 // The week's figures. Every pattern anchors on a metric's own label right before its number, so a
 // goal ("推进至70%"), a project's progress ("开发进度 70%") or "本周新增2个" never reads as a value.
-import { DEFAULT_METRICS, type DefaultMetricKey, type Grade } from '../constants';
+import type { DefaultMetricKey, Grade } from '../constants';
 import { key as key_ } from '../i18n/key';
 import { readTables } from './tables';
 import { agreesWith, decimalsOf, formatDerived, NUM, PCT, roundTo, SEP, type ReportLine } from './text';
 import type { MetricCounts, MetricValues, ReportWarning } from './types';
-
-/** A metric as the report (Chinese) calls it, for warnings that quote the report. */
-const reportTerm = (key: DefaultMetricKey) => DEFAULT_METRICS.find((m) => m.key === key)?.labelZh ?? key;
 
 /** Incident counts as the report states them, before the incident log splits the buckets. */
 export interface StatedIncidentCounts {
@@ -85,13 +82,13 @@ class Collector {
   /** First mention wins: a later, different figure for the same metric is reported, not applied. */
   value(key: DefaultMetricKey, value: number, quote: string, percent: boolean): void {
     if (!Number.isFinite(value) || value < 0 || (percent && value > 100)) {
-      this.warn('out_of_range', key_('warn.implausible', { metric: reportTerm(key), text: quote }));
+      this.warn('out_of_range', key_('warn.implausible', { metric: key, text: quote }));
       return;
     }
     const prior = this.values[key];
     if (prior === undefined) this.values[key] = value;
     else if (prior !== value) {
-      this.warn('conflicting_value', key_('warn.conflicting', { metric: reportTerm(key), text: quote, prior }));
+      this.warn('conflicting_value', key_('warn.conflicting', { metric: key, text: quote, prior }));
     }
   }
 
@@ -176,7 +173,7 @@ function migration(c: Collector, norm: string): void {
   if (m[1] === undefined) return;
   const total = Number(m[1]);
   if (total <= 0) {
-    c.warn('invalid_counts', key_('warn.badTotal', { metric: 'Hive迁移进度', total }));
+    c.warn('invalid_counts', key_('warn.badTotal', { metric: 'hive_migration_progress', total }));
     return;
   }
   c.count('hive_migration_progress', { total });
@@ -187,7 +184,7 @@ function migration(c: Collector, norm: string): void {
   if (remaining > total || !agreesWith(stated, implied)) {
     c.warn(
       'remaining_mismatch',
-      key_('warn.remainingMismatch', { metric: 'Hive迁移进度', stated, remaining, total, implied: formatDerived(implied, decimalsOf(stated)) }),
+      key_('warn.remainingMismatch', { metric: 'hive_migration_progress', stated, remaining, total, implied: formatDerived(implied, decimalsOf(stated)) }),
     );
   }
 }
@@ -195,7 +192,7 @@ function migration(c: Collector, norm: string): void {
 function migrationFraction(c: Collector, stated: string, done: number, total: number, quote: string): void {
   const key = 'hive_migration_progress';
   if (total <= 0 || done > total) {
-    c.warn('invalid_counts', key_('warn.badCounts', { metric: 'Hive迁移进度', done, total }));
+    c.warn('invalid_counts', key_('warn.badCounts', { metric: 'hive_migration_progress', done, total }));
     c.value(key, Number(stated), quote, true);
     return;
   }
@@ -204,7 +201,7 @@ function migrationFraction(c: Collector, stated: string, done: number, total: nu
   if (agreesWith(stated, derived)) return c.value(key, Number(stated), quote, true);
   const decimals = decimalsOf(stated);
   c.value(key, roundTo(derived, decimals), `${done}/${total}`, true);
-  c.warn('percent_mismatch', key_('warn.percentMismatch', { metric: 'Hive迁移进度', stated, done, total, derived: formatDerived(roundTo(derived, decimals), decimals) }));
+  c.warn('percent_mismatch', key_('warn.percentMismatch', { metric: 'hive_migration_progress', stated, done, total, derived: formatDerived(roundTo(derived, decimals), decimals) }));
 }
 
 // Raw counts outrank the stated percentage: the percentage is derived from them where both exist.
@@ -220,7 +217,7 @@ function classification(c: Collector, norm: string): void {
 
   if (total !== undefined && done !== undefined) {
     if (total <= 0 || done > total) {
-      c.warn('invalid_counts', key_('warn.badCounts', { metric: '数据分类分级', done, total }));
+      c.warn('invalid_counts', key_('warn.badCounts', { metric: key, done, total }));
     } else {
       c.count(key, { done, total });
       const derived = (done / total) * 100;
@@ -234,7 +231,7 @@ function classification(c: Collector, norm: string): void {
         c.value(key, value, `${done}/${total}`, true);
         c.warn(
           'percent_mismatch',
-          key_('warn.percentMismatch', { metric: '数据分类分级打标完成率', stated: r[1], done, total, derived: formatDerived(value, decimals) }),
+          key_('warn.percentMismatch', { metric: key, stated: r[1], done, total, derived: formatDerived(value, decimals) }),
         );
       }
       return;
