@@ -12,7 +12,7 @@ import { DEFAULT_METRICS } from '@/lib/constants';
 import { weekEntrySchema } from '@/lib/validation/week-entry';
 import { addWeeks, currentWeekStart, weekLabel } from '@/lib/weeks';
 import { E2E_USERS } from './fixtures/config';
-import { login, openE2eDb, screenshot } from './fixtures/helpers';
+import { login, screenshot, withE2eDb } from './fixtures/helpers';
 
 // Its own week, far from the demo year and from every other journey's weeks.
 const WEEK = addWeeks(currentWeekStart(), -120);
@@ -29,21 +29,12 @@ const FULL: Record<string, { value: string }> = {
   health_score: { value: '612' },
 };
 
-function withDb<T>(fn: (db: ReturnType<typeof openE2eDb>) => T): T {
-  const db = openE2eDb();
-  try {
-    return fn(db);
-  } finally {
-    db.$client.close();
-  }
-}
-
 function stored() {
-  return withDb((db) => ({ week: getWeekRecord(WEEK, db), values: getWeekValues(WEEK, db) }));
+  return withE2eDb((db) => ({ week: getWeekRecord(WEEK, db), values: getWeekValues(WEEK, db) }));
 }
 
 test.beforeAll(() => {
-  withDb((db) => {
+  withE2eDb((db) => {
     if (getWeekRecord(WEEK, db)) return;
     const editor = db.select().from(user).where(eq(user.email, E2E_USERS.editor.email)).get()!;
     const result = saveWeek(weekEntrySchema(DEFAULT_METRICS).parse({ weekStart: WEEK, baseVersion: 0, intent: 'publish', values: FULL }), { userId: editor.id, email: editor.email }, db);

@@ -5,19 +5,10 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { getWeekReport } from '@/db/queries/report';
 import { initiatives } from '@/db/schema';
-import { login, openE2eDb, screenshot } from './fixtures/helpers';
+import { login, screenshot, withE2eDb } from './fixtures/helpers';
 
 const W20 = fs.readFileSync(path.resolve(process.cwd(), 'fixtures/reports/2024-W20.md'), 'utf8');
 const W21 = W20.replace(/第20周 2024[-/]05[/-]18/g, '第21周 2024-05-25').replace('先享后付：开发进度 55%', '先享后付：开发进度 80%').replace('灵活用工结算项目：', '灵活用工结算：');
-
-function read<T>(fn: (db: ReturnType<typeof openE2eDb>) => T): T {
-  const db = openE2eDb();
-  try {
-    return fn(db);
-  } finally {
-    db.$client.close();
-  }
-}
 
 async function pasteAndPreview(page: Page, text: string) {
   await page.goto('/import');
@@ -45,14 +36,14 @@ test('a whole report is previewed section by section, saved, and next week’s r
 
   await page.getByRole('button', { name: 'Save as draft', exact: true }).click();
   await expect(page.getByTestId('import-message')).toContainText('Saved 2024-W20 as a draft.');
-  const saved = read((db) => getWeekReport('2024-05-13', { includeInternal: true }, db));
+  const saved = withE2eDb((db) => getWeekReport('2024-05-13', { includeInternal: true }, db));
   expect(saved.focus).toHaveLength(3);
   expect(saved.findings).toHaveLength(3);
   const pay = saved.objectives.flatMap((o) => o.initiatives).find((i) => i.title === '先享后付');
   expect(pay?.update).toMatchObject({ progress: 55 });
 
   // The following week: every item matches an initiative saved above, the reworded one too.
-  const before = read((db) => db.select().from(initiatives).all().length);
+  const before = withE2eDb((db) => db.select().from(initiatives).all().length);
   await pasteAndPreview(page, W21);
   const reworded = page.getByTestId('import-initiative-O1.0');
   await expect(reworded.locator('span').first()).toHaveText('灵活用工结算');
@@ -63,10 +54,10 @@ test('a whole report is previewed section by section, saved, and next week’s r
   await reworded.getByRole('combobox').selectOption('new');
   await page.getByRole('button', { name: 'Save as draft', exact: true }).click();
   await expect(page.getByTestId('import-message')).toContainText('Saved 2024-W21 as a draft.');
-  const after = read((db) => db.select().from(initiatives).all().map((i) => i.title));
+  const after = withE2eDb((db) => db.select().from(initiatives).all().map((i) => i.title));
   expect(after).toHaveLength(before + 1);
   expect(after).toEqual(expect.arrayContaining(['灵活用工结算项目', '灵活用工结算']));
-  const next = read((db) => getWeekReport('2024-05-20', { includeInternal: true }, db));
+  const next = withE2eDb((db) => getWeekReport('2024-05-20', { includeInternal: true }, db));
   expect(next.objectives.flatMap((o) => o.initiatives).find((i) => i.title === '先享后付')?.update?.progress).toBe(80);
 });
 

@@ -9,24 +9,15 @@ import { getWeekRecord } from '@/db/queries/weeks';
 import { addWeeks, currentWeekStart, weekLabel } from '@/lib/weeks';
 import { actionIds, callAction, classify, loginAs, SESSION_COOKIE } from '@/tests/reliability/e2e/http';
 import { E2E_BASE_URL } from './fixtures/config';
-import { login, openE2eDb, screenshot } from './fixtures/helpers';
+import { login, screenshot, withE2eDb } from './fixtures/helpers';
 
 const SAVE_WEEK = 'app/(app)/entry/actions.ts#saveWeekAction';
 const PREVIEW_REPORT = 'app/(app)/import/actions.ts#previewReportAction';
 const LOGIN = 'app/login/actions.ts#loginAction';
 const label = (weekStart: string) => weekLabel(weekStart, 'jan1');
 
-function withDb<T>(fn: (db: ReturnType<typeof openE2eDb>) => T): T {
-  const db = openE2eDb();
-  try {
-    return fn(db);
-  } finally {
-    db.$client.close();
-  }
-}
-
 function shareToken(): string {
-  return withDb((db) => createShareLink({ label: 'impossible-input', expiresIn: '1d' }, null, db).token);
+  return withE2eDb((db) => createShareLink({ label: 'impossible-input', expiresIn: '1d' }, null, db).token);
 }
 
 test.describe('impossible weeks (item 5)', () => {
@@ -56,22 +47,22 @@ test.describe('impossible weeks (item 5)', () => {
       (await callAction(request, { id, path: '/entry', cookie: editor, args: { json: [{ baseVersion: 0, intent: 'draft', values: { health_score: { value: '500' } }, ...payload }] } })).text();
     for (const weekStart of ['9999-12-27', '2026-13-45', '2026-11-25']) {
       expect(await save({ weekStart })).toContain('"ok":false');
-      expect(withDb((db) => getWeekRecord(weekStart, db))).toBeNull();
+      expect(withE2eDb((db) => getWeekRecord(weekStart, db))).toBeNull();
     }
     const incidentTimes = await save({ weekStart: addWeeks(currentWeekStart(), -200), incidents: [{ title: 'x', startedAt: '2026-99-99T99:99', endedAt: '', durationMinutes: '', grade: '', gradeStatus: '', cause: '', handling: '' }] });
     expect(incidentTimes).toContain('"incidents.0.startedAt":[');
     // The reader's language is Chinese unless chosen otherwise. Another journey may have saved a draft of next
     // week: whatever is stored stays exactly as it was, and it stays unpublished.
-    const nextBefore = withDb((db) => getWeekRecord(next, db));
+    const nextBefore = withE2eDb((db) => getWeekRecord(next, db));
     expect(await save({ weekStart: next, intent: 'publish', confirmMissing: true })).toContain('本周尚未开始');
-    expect(withDb((db) => getWeekRecord(next, db))).toEqual(nextBefore);
+    expect(withE2eDb((db) => getWeekRecord(next, db))).toEqual(nextBefore);
     expect(nextBefore?.status ?? 'draft').toBe('draft');
   });
 
   test('one impossible week stored by hand takes down neither the overview, a week page, a share page nor the CSV exports', async ({ page, request }) => {
     const bad = ['9999-12-27', '2026-13-45', '2024-02-30'];
     const token = shareToken();
-    withDb((db) => {
+    withE2eDb((db) => {
       const metricId = db.select({ id: metrics.id }).from(metrics).where(eq(metrics.key, 'health_score')).get()!.id;
       for (const weekStart of bad) {
         db.insert(weeks).values({ weekStart, status: 'published', notes: 'impossible', publishedAt: new Date() }).run();
@@ -80,7 +71,7 @@ test.describe('impossible weeks (item 5)', () => {
     });
     try {
       // The newest published week (other journeys publish the current one).
-      const latestStart = withDb((db) => db.select({ w: weeks.weekStart }).from(weeks).where(and(eq(weeks.status, 'published'), notInArray(weeks.weekStart, bad))).orderBy(desc(weeks.weekStart)).get()!.w);
+      const latestStart = withE2eDb((db) => db.select({ w: weeks.weekStart }).from(weeks).where(and(eq(weeks.status, 'published'), notInArray(weeks.weekStart, bad))).orderBy(desc(weeks.weekStart)).get()!.w);
       const latest = label(latestStart);
       const editor = await loginAs(request, 'editor');
       const headers = { cookie: `${SESSION_COOKIE}=${editor}` };
@@ -99,7 +90,7 @@ test.describe('impossible weeks (item 5)', () => {
       await expect(page.getByRole('heading', { name: 'Latest week' })).toBeVisible();
       await expect(page.getByText(latest).first()).toBeVisible();
     } finally {
-      withDb((db) => db.delete(weeks).where(inArray(weeks.weekStart, bad)).run());
+      withE2eDb((db) => db.delete(weeks).where(inArray(weeks.weekStart, bad)).run());
     }
   });
 });
@@ -210,7 +201,7 @@ test.describe('text safety and layout (item 9)', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByTestId('form-message')).toHaveText('Draft saved.');
 
-    expect(withDb((db) => getWeekRecord(WEEK, db))?.notes).toBe(`start${longWord(9_990, 'Ab9')}`);
+    expect(withE2eDb((db) => getWeekRecord(WEEK, db))?.notes).toBe(`start${longWord(9_990, 'Ab9')}`);
 
     // The same through a raw action call, where no browser can have dropped the bytes first.
     const editor = await loginAs(request, 'editor');
@@ -221,7 +212,7 @@ test.describe('text safety and layout (item 9)', () => {
       args: { json: [{ weekStart: RAW_WEEK, baseVersion: 0, intent: 'draft', notes: 'nul\u0000bell\u0007esc\u001b end', incidents: [{ title: 'ev\u0000ent', startedAt: `${RAW_WEEK}T10:00`, endedAt: '', durationMinutes: '', grade: '', gradeStatus: '', cause: 'c\u0008ause', handling: '' }] }] },
     });
     expect(await raw.text()).toContain('"ok":true');
-    expect(withDb((db) => getWeekRecord(RAW_WEEK, db))?.notes).toBe('nulbellesc end');
+    expect(withE2eDb((db) => getWeekRecord(RAW_WEEK, db))?.notes).toBe('nulbellesc end');
     for (const week of [WEEK, RAW_WEEK]) {
       const html = await (await request.get(`/weeks/${label(week)}`, { headers: { cookie: `${SESSION_COOKIE}=${editor}` } })).text();
       expect(html.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g) ?? [], week).toEqual([]);

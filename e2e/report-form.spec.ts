@@ -7,21 +7,12 @@ import { createFinding, createInitiative, ensureObjective } from '@/db/queries/r
 import { getWeekReport } from '@/db/queries/report';
 import { initiatives } from '@/db/schema';
 import { weekLabel } from '@/lib/weeks';
-import { login, openE2eDb, screenshot } from './fixtures/helpers';
+import { login, openE2eDb, screenshot, withE2eDb } from './fixtures/helpers';
 
 const W1 = '2022-05-02';
 const W2 = '2022-05-09';
 const actor = { userId: 'e2e-seed', email: 'seed@e2e.test' };
 const ids = { o1: 0, pay: 0, bot: 0, finding: 0 };
-
-function withDb<T>(fn: (db: ReturnType<typeof openE2eDb>) => T): T {
-  const db = openE2eDb();
-  try {
-    return fn(db);
-  } finally {
-    db.$client.close();
-  }
-}
 
 function stored(weekStart: string) {
   const db = openE2eDb();
@@ -85,7 +76,7 @@ test('an editor fills the report sections and publishes; the next week checks of
   expect(w1.focus.map((i) => i.text)).toEqual(['支付账户2.0升级上线']);
   expect(w1.nextWeek.map((i) => i.text)).toEqual(['完成渠道B联调', 'Hive迁移第二批']);
   expect(w1.other.map((i) => [i.text, i.internal])).toEqual([['配合年度审计', true]]);
-  expect(withDb((db) => getWeekReport(W1, { includeInternal: false }, db)).other).toEqual([]);
+  expect(withE2eDb((db) => getWeekReport(W1, { includeInternal: false }, db)).other).toEqual([]);
   expect(w1.reflection).toBe('暂无');
   const pay = w1.objectives.flatMap((o) => o.initiatives).find((i) => i.id === ids.pay);
   expect(pay?.update).toMatchObject({ status: 'on_track', progress: 40 });

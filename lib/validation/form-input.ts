@@ -9,7 +9,9 @@ const checked = (form: FormData, name: string) => form.get(name) === 'on';
 
 const METRIC_FIELDS = ['key', 'labelZh', 'labelEn', 'unit', 'decimals', 'direction', 'kind', 'sortOrder', 'version'] as const;
 
-export const metricFormInput = (form: FormData) => ({ ...strings(form, METRIC_FIELDS), required: checked(form, 'required') });
+/** A metric form's text fields: also what a refused save echoes back. */
+export const metricTextInput = (form: FormData) => strings(form, METRIC_FIELDS);
+export const metricFormInput = (form: FormData) => ({ ...metricTextInput(form), required: checked(form, 'required') });
 export const metricUpdateFormInput = (form: FormData) => ({ ...metricFormInput(form), archived: checked(form, 'archived') });
 export const targetFormInput = (form: FormData) => strings(form, ['metricKey', 'effectiveFrom', 'target', 'warning']);
 export const newUserFormInput = (form: FormData) => ({ ...strings(form, ['email', 'name', 'role']), password: str(form, 'password') });

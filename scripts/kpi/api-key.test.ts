@@ -1,27 +1,17 @@
 // The real command line, as a script runs it, on a throwaway database file.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runKpi } from './run-cli';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '@/lib/api/key';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-api-key-cli-'));
 const DATABASE_PATH = path.join(dir, 'cli.db');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function kpi(args: string[]) {
-  const { BASE_URL: _vite, ...env } = process.env;
-  return run('npx', ['tsx', 'scripts/kpi.ts', 'api-key', ...args], {
-    cwd: ROOT,
-    env: { ...env, DATABASE_PATH, WEEK_NUMBERING: 'jan1', DEMO_DATA: '0', PORT: '3999' },
-    timeout: 60_000,
-  });
-}
+const kpi = (args: string[]) => runKpi(['api-key', ...args], { DATABASE_PATH, WEEK_NUMBERING: 'jan1', PORT: '3999' });
 
 async function failing(args: string[]) {
   return kpi(args).then(

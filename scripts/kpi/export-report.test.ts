@@ -1,26 +1,17 @@
 // The real command line: a week imported from a report and exported again reads back as the same week.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runKpi } from './run-cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReport } from '@/lib/report/parse-report';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURE = path.join(ROOT, 'fixtures/reports/2024-W10.md');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-export-report-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function kpi(args: string[], db = 'cli.db') {
-  const { BASE_URL: _vite, ...env } = process.env;
-  return run('npx', ['tsx', 'scripts/kpi.ts', ...args], {
-    cwd: ROOT,
-    env: { ...env, DATABASE_PATH: path.join(dir, db), WEEK_NUMBERING: 'jan1', DEMO_DATA: '0' },
-    timeout: 60_000,
-  });
-}
+const kpi = (args: string[], db = 'cli.db') => runKpi(args, { DATABASE_PATH: path.join(dir, db), WEEK_NUMBERING: 'jan1' });
 
 describe('kpi export-report', () => {
   it('prints the stored week as the team report; importing it again gives the same values, counts and events', async () => {

@@ -1,12 +1,10 @@
 // The real command line, as a user runs it: `--dry-run --json` prints one JSON object matching expected.json.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runKpi } from './run-cli';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES = path.resolve(ROOT, 'fixtures/reports');
 const expected = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'expected.json'), 'utf8')) as Record<string, ExpectedSample>;
@@ -24,14 +22,7 @@ interface ExpectedSample {
   report: { focus: number; nextWeek: number; objectives: { code: string }[] };
 }
 
-function kpi(args: string[]) {
-  const { BASE_URL: _vite, ...env } = process.env;
-  return run('npx', ['tsx', 'scripts/kpi.ts', ...args], {
-    cwd: ROOT,
-    env: { ...env, DATABASE_PATH: path.join(dir, 'cli.db'), WEEK_NUMBERING: 'jan1', DEMO_DATA: '0' },
-    timeout: 60_000,
-  });
-}
+const kpi = (args: string[]) => runKpi(args, { DATABASE_PATH: path.join(dir, 'cli.db'), WEEK_NUMBERING: 'jan1' });
 
 describe('kpi import-report --dry-run --json', () => {
   it.each(samples)('%s prints exactly the expected import', async (file) => {

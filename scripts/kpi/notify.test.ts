@@ -1,15 +1,12 @@
 // `npm run kpi -- notify …` as a script runs it, on a throwaway database, against a fake WeCom robot.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runKpi } from './run-cli';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../tests/digest/fake-providers';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-notify-cli-'));
 const DATABASE_PATH = path.join(dir, 'cli.db');
 let wecom: FakeProvider;
@@ -21,10 +18,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function kpi(args: string[], extra: Record<string, string> = {}) {
-  const { BASE_URL: _vite, ...env } = process.env;
-  return run('npx', ['tsx', 'scripts/kpi.ts', ...args], { cwd: ROOT, env: { ...env, DATABASE_PATH, DEMO_DATA: '0', PORT: '3999', WEBHOOK_ALLOW_HOSTS: '127.0.0.1', ...extra }, timeout: 60_000 });
-}
+const kpi = (args: string[], extra: Record<string, string> = {}) => runKpi(args, { DATABASE_PATH, PORT: '3999', WEBHOOK_ALLOW_HOSTS: '127.0.0.1', ...extra });
 const failing = (args: string[], extra: Record<string, string> = {}) =>
   kpi(args, extra).then(
     () => { throw new Error(`${args.join(' ')} should have failed`); },

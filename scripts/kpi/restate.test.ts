@@ -1,25 +1,16 @@
 // The real command line: a published week corrected from a report file is a restatement (needs --reason),
 // republishing freezes v2, and export-json carries both versions and the restatement under their agreed names.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runKpi } from './run-cli';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weekline-restate-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function kpi(args: string[]) {
-  const { BASE_URL: _vite, ...env } = process.env;
-  return run('npx', ['tsx', 'scripts/kpi.ts', ...args], {
-    cwd: ROOT,
-    env: { ...env, DATABASE_PATH: path.join(dir, 'cli.db'), WEEK_NUMBERING: 'jan1', DEMO_DATA: '0' },
-    timeout: 60_000,
-  });
-}
+const kpi = (args: string[]) => runKpi(args, { DATABASE_PATH: path.join(dir, 'cli.db'), WEEK_NUMBERING: 'jan1' });
 
 describe('kpi import-report on a published week', () => {
   it('refuses a correction without --reason, restates with one, and export-json shows both versions', async () => {

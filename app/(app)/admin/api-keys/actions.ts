@@ -15,11 +15,11 @@ export type IssuedKeyResult = ActionResult<NewKeyValues, { key: string }>;
 
 export async function createApiKeyAction(_prev: IssuedKeyResult | null, form: FormData): Promise<IssuedKeyResult> {
   const { lang, t } = await getTranslator();
-  const values = { label: String(form.get('label') ?? ''), scopes: form.getAll('scopes').map(String), expiresIn: String(form.get('expiresIn') ?? '') };
+  const values = apiKeyFormInput(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('apiKeys.onlyAdmins'), values);
   const now = new Date();
-  const parsed = newApiKeySchema(now).safeParse(apiKeyFormInput(form));
+  const parsed = newApiKeySchema(now).safeParse(values);
   if (!parsed.success) return failure(t('apiKeys.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const issued = createApiKey(parsed.data, admin, undefined, now);
   revalidatePath('/admin/api-keys');

@@ -7,17 +7,11 @@ import { metricSchema, metricUpdateSchema } from '@/lib/validation/admin';
 import { localizeErrors } from '@/lib/i18n/form-labels';
 import { getTranslator } from '@/lib/i18n/server';
 import { failure, fieldErrorsOf, type ActionResult } from '@/lib/validation/result';
-import { metricFormInput, metricUpdateFormInput } from '@/lib/validation/form-input';
-
-const FIELDS = ['key', 'labelZh', 'labelEn', 'unit', 'decimals', 'direction', 'kind', 'sortOrder', 'version'] as const;
-
-function read(form: FormData): Record<string, string> {
-  return Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? '')]));
-}
+import { metricFormInput, metricTextInput, metricUpdateFormInput } from '@/lib/validation/form-input';
 
 export async function addMetricAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { lang, t } = await getTranslator();
-  const values = read(form);
+  const values = metricTextInput(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('metrics.onlyAdmins'), values);
   const parsed = metricSchema.safeParse(metricFormInput(form));
@@ -29,7 +23,7 @@ export async function addMetricAction(_prev: ActionResult | null, form: FormData
 
 export async function updateMetricAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { lang, t } = await getTranslator();
-  const values = read(form);
+  const values = metricTextInput(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('metrics.onlyAdmins'), values);
   const parsed = metricUpdateSchema.safeParse(metricUpdateFormInput(form));

@@ -24,16 +24,10 @@ async function absolute(path: string): Promise<string> {
 
 export async function createShareLinkAction(_prev: IssuedShareResult<NewShareValues> | null, form: FormData): Promise<IssuedShareResult<NewShareValues>> {
   const { lang, t } = await getTranslator();
-  const values = {
-    label: String(form.get('label') ?? ''),
-    expiresIn: String(form.get('expiresIn') ?? ''),
-    fromWeek: String(form.get('fromWeek') ?? ''),
-    toWeek: String(form.get('toWeek') ?? ''),
-    asOf: String(form.get('asOf') ?? 'current'),
-  };
+  const values = shareFormInput(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('shares.onlyAdminsCreate'), values);
-  const parsed = newShareLinkSchema(getWeekNumbering()).safeParse(shareFormInput(form));
+  const parsed = newShareLinkSchema(getWeekNumbering()).safeParse(values);
   if (!parsed.success) return failure(t('shares.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const issued = createShareLink(parsed.data, admin);
   revalidatePath('/admin/shares');

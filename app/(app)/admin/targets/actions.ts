@@ -15,16 +15,11 @@ type TargetValues = { metricKey: string; effectiveFrom: string; target: string; 
 
 export async function setTargetAction(_prev: ActionResult<TargetValues> | null, form: FormData): Promise<ActionResult<TargetValues>> {
   const { lang, t } = await getTranslator();
-  const values = {
-    metricKey: String(form.get('metricKey') ?? ''),
-    effectiveFrom: String(form.get('effectiveFrom') ?? ''),
-    target: String(form.get('target') ?? ''),
-    warning: String(form.get('warning') ?? ''),
-  };
+  const values = targetFormInput(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('targets.onlyAdmins'), values);
   const numbering = getWeekNumbering();
-  const parsed = targetFormSchema(numbering).safeParse(targetFormInput(form));
+  const parsed = targetFormSchema(numbering).safeParse(values);
   const week = parsed.success ? parseWeek(parsed.data.effectiveFrom, numbering) : null;
   if (!parsed.success || !week) return failure(t('targets.invalid'), values, localizeErrors(parsed.success ? {} : fieldErrorsOf(parsed.error), lang));
   const outcome = setTarget({ ...parsed.data, effectiveFrom: week }, admin);

@@ -15,10 +15,12 @@ type NewUserValues = { email: string; name: string; role: string };
 
 export async function createUserAction(_prev: ActionResult<NewUserValues> | null, form: FormData): Promise<ActionResult<NewUserValues>> {
   const { lang, t } = await getTranslator();
-  const values = { email: String(form.get('email') ?? ''), name: String(form.get('name') ?? ''), role: String(form.get('role') ?? '') };
+  const input = newUserFormInput(form);
+  // Echoed back on a refusal: everything typed but the password.
+  const { password: _password, ...values } = input;
   const admin = await checkRole('admin');
   if (!admin) return failure(t('users.onlyAdminsAdd'), values);
-  const parsed = newUserSchema.safeParse(newUserFormInput(form));
+  const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) return failure(t('users.invalid'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   if (getUserByEmail(parsed.data.email)) return failure(t('users.nothingSaved'), values, { email: [t('users.emailTaken')] });
   await insertUser(parsed.data);
@@ -30,10 +32,10 @@ const OUTCOME_MESSAGES = { last_admin: 'users.lastAdmin', not_found: 'users.notF
 
 export async function changeRoleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const { lang, t } = await getTranslator();
-  const values = { userId: String(form.get('userId') ?? ''), role: String(form.get('role') ?? '') };
+  const values = roleFormInput(form);
   const admin = await checkRole('admin');
   if (!admin) return failure(t('users.onlyAdminsRole'), values);
-  const parsed = roleChangeSchema.safeParse(roleFormInput(form));
+  const parsed = roleChangeSchema.safeParse(values);
   if (!parsed.success) return failure(t('users.chooseRole'), values, localizeErrors(fieldErrorsOf(parsed.error), lang));
   const outcome = updateUserRole(parsed.data.userId, parsed.data.role, admin);
   if (outcome !== 'ok') return failure(t(OUTCOME_MESSAGES[outcome]), values);
