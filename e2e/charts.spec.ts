@@ -6,7 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { getCatalogue, getPublishedBounds } from '@/db/queries/dashboard';
 import { targetInForce } from '@/lib/kpi/targets';
-import { login, openE2eDb, screenshot } from './fixtures/helpers';
+import { createShareLink } from '@/db/queries/share-links';
+import { login, openE2eDb, screenshot, withE2eDb } from './fixtures/helpers';
 
 async function shot(target: Locator, name: string): Promise<void> {
   const dir = path.join(process.cwd(), 'e2e', 'screenshots');
@@ -228,4 +229,38 @@ test('a metric page draws its legend and a progress metric on 0–100', async ({
   await expect(page.getByTestId('chart-metric').locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('chart-metric').locator('[data-domain]')).toHaveAttribute('data-domain', '0,100');
   await expect(page.getByTestId('legend-metric')).toContainText('target');
+});
+
+test('the charts draw from the page itself: no request for their series, signed in or through a share link', async ({ page, browser }) => {
+  // The series travel in the page (components/charts/charts-data.tsx): a view costs the server one request.
+  const dataRequests = (p: Page) => {
+    const seen: string[] = [];
+    p.on('request', (req) => {
+      const url = new URL(req.url());
+      if (!url.pathname.startsWith('/_next/static/') && req.resourceType() !== 'document') seen.push(url.pathname + url.search);
+    });
+    return seen;
+  };
+  await login(page, 'viewer');
+  const signedIn = dataRequests(page);
+  await page.goto('/?range=26w');
+  for (const id of ['rates', 'availability', 'incidents', 'health', 'progress']) await expect(page.getByTestId(`chart-${id}`).locator('svg.recharts-surface').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(signedIn).toEqual([]);
+
+  // A range switch brings the new range's series with the navigation: the charts follow, nothing else is asked.
+  await page.getByTestId('range-picker').getByRole('link', { name: '13' }).click();
+  await page.waitForURL(/range=13w/);
+  await expect(page.getByTestId('chart-health').locator('svg.recharts-surface').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(signedIn.filter((p) => !p.startsWith('/?range=13w'))).toEqual([]);
+
+  const token = withE2eDb((db) => createShareLink({ label: 'Charts in the page', expiresIn: '1d' }, null, db).token);
+  const reader = await (await browser.newContext()).newPage();
+  const shared = dataRequests(reader);
+  await reader.goto(`/s/${token}`);
+  await expect(reader.getByTestId('chart-rates').locator('svg.recharts-surface').first()).toBeVisible();
+  await reader.waitForLoadState('networkidle');
+  expect(shared).toEqual([]);
+  await reader.context().close();
 });

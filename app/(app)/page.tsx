@@ -6,10 +6,9 @@ import { AsOfSwitch } from '@/components/dashboard/as-of-switch';
 import { KioskRefresh } from '@/components/kiosk-refresh';
 import { parseAsOf } from '@/lib/kpi/snapshot';
 import { Highlights } from '@/components/report/report-sections';
-import { loadDashboardHighlights } from '@/db/queries/report-view';
+import { loadSignedInHighlights } from '@/db/queries/report-view';
 import { getPublishedBounds } from '@/db/queries/dashboard';
-import { loadDashboardModel } from '@/db/queries/dashboard-load';
-import { getDataVersion } from '@/db/queries/data-version';
+import { loadDashboardChartsJson, loadDashboardModel } from '@/db/queries/dashboard-load';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
@@ -41,8 +40,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const model = loadDashboardModel({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, asOf });
   const rangeQuery = `from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}${kiosk ? '&kiosk=1' : ''}`;
   const label = weekLabel(bounds.latest, numbering);
-  // The data version makes the URL name exactly this data: a publish gives the next render a new one.
-  const chartsSrc = `/api/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}${asOf === 'reported' ? '&as=reported' : ''}`;
+  const chartsJson = loadDashboardChartsJson({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, asOf });
   if (kiosk) {
     // The wall screen: no controls or links, the whole dashboard in one screen, refreshing itself.
     const refreshSeconds = KIOSK_REFRESH.parse(params.refresh);
@@ -54,7 +52,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           </h1>
           <KioskRefresh seconds={refreshSeconds} renderedAt={new Date().toISOString()} text={t('kiosk.refreshed', { time: '{time}', every: refreshSeconds % 60 === 0 ? t('kiosk.minutes', { n: refreshSeconds / 60 }) : t('kiosk.seconds', { n: refreshSeconds }) })} lang={lang} />
         </div>
-        <DashboardView model={model} lang={lang} t={t} numbering={numbering} chartsSrc={chartsSrc} kiosk />
+        <DashboardView model={model} lang={lang} t={t} numbering={numbering} chartsJson={chartsJson} kiosk />
       </div>
     );
   }
@@ -69,8 +67,8 @@ export default async function OverviewPage({ searchParams }: Props) {
       </div>
       <AsOfSwitch asOf={asOf} t={t} href={(v) => `/?${rangeQuery}${v === 'reported' ? '&as=reported' : ''}`} />
       <RangeNotice notice={range.notice} />
-      <Highlights items={loadDashboardHighlights(bounds.latest, lang)} t={t} />
-      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} chartsSrc={chartsSrc} />
+      <Highlights items={loadSignedInHighlights(bounds.latest, lang)} t={t} />
+      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={(key) => `/metrics/${key}`} chartsJson={chartsJson} />
     </div>
   );
 }

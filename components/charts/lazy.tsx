@@ -1,13 +1,13 @@
 'use client';
 
 // recharts is the largest piece of client code (≈130 kB gzip): the dashboard's first load ships the
-// server-rendered tiles and sparklines, and the chart code and the chart series (use-charts.ts) follow.
+// server-rendered tiles and sparklines, and the chart code follows; the series are in the page (charts-data.tsx).
 import dynamic from 'next/dynamic';
 import type { ComponentProps } from 'react';
 import type { ChartGroupId } from '@/lib/kpi/chart-groups';
 import type { IncidentChart as IncidentChartType } from './incident-chart';
 import type { TrendChart as TrendChartType } from './trend-chart';
-import { useCharts } from './use-charts';
+import { useCharts } from './charts-data';
 
 const ChartSkeleton = () => <div className="h-full w-full animate-pulse rounded bg-slate-100 dark:bg-slate-800" aria-hidden />;
 
@@ -26,12 +26,12 @@ export function TrendChart(props: TrendProps) {
 }
 
 /**
- * A dashboard chart group fetched from `src` with the page's other charts: one panel per model, stacked
- * (small multiples sharing the x axis, tooltips in step), each with its own y axis and a small title.
- * `panels` and `titles` come from the server-rendered model, so the space is held before the series arrive.
+ * A dashboard chart group from the page's series (ChartsData): one panel per model, stacked (small
+ * multiples sharing the x axis, tooltips in step), each with its own y axis and a small title. `titles`
+ * come from the server-rendered model, so the space is held while the chart code loads.
  */
-export function FetchedChartGroup({ src, group, titles, panelHeight, fill = false, ...props }: Omit<TrendProps, 'model' | 'height' | 'colorOffset' | 'showXAxis' | 'syncId'> & { src: string; group: ChartGroupId; titles: string[]; panelHeight: number; fill?: boolean }) {
-  const charts = useCharts(src);
+export function DashboardChartGroup({ group, titles, panelHeight, fill = false, ...props }: Omit<TrendProps, 'model' | 'height' | 'colorOffset' | 'showXAxis' | 'syncId'> & { group: ChartGroupId; titles: string[]; panelHeight: number; fill?: boolean }) {
+  const charts = useCharts();
   const panels = charts?.groups.find((g) => g.id === group)?.panels;
   const xAxisHeight = Math.round((props.fontSize ?? 12) * 2.2);
   return (
@@ -52,8 +52,8 @@ export function FetchedChartGroup({ src, group, titles, panelHeight, fill = fals
   );
 }
 
-/** The dashboard's incident chart, fetched from `src` like the trend charts. */
-export function FetchedIncidentChart({ src, ...props }: Omit<ComponentProps<typeof IncidentChartType>, 'rows'> & { src: string }) {
-  const charts = useCharts(src);
+/** The dashboard's incident chart, from the page's series like the trend charts. */
+export function DashboardIncidentChart(props: Omit<ComponentProps<typeof IncidentChartType>, 'rows'>) {
+  const charts = useCharts();
   return <div style={{ height: props.height ?? 240 }}>{charts ? <IncidentChartLazy {...props} rows={charts.incidents.rows} /> : <ChartSkeleton />}</div>;
 }

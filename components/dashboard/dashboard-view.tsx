@@ -1,5 +1,6 @@
 import Link from '@/components/ui/link';
-import { FetchedChartGroup, FetchedIncidentChart } from '@/components/charts/lazy';
+import { ChartsData } from '@/components/charts/charts-data';
+import { DashboardChartGroup, DashboardIncidentChart } from '@/components/charts/lazy';
 import { LineLegend, SwatchLegend } from '@/components/charts/legend';
 import { GRADE_COLORS } from '@/components/charts/palette';
 import { MetricTile } from '@/components/metric-tile';
@@ -19,12 +20,12 @@ export function DashboardView(props: {
   t: Translate;
   numbering: WeekNumbering;
   metricHref?: (key: string) => string;
-  /** Where the charts' series are fetched from (they are not part of the page: components/charts/use-charts.ts). */
-  chartsSrc: string;
+  /** The charts' series as JSON text (loadDashboardChartsJson): carried once, read by every chart. */
+  chartsJson: string;
   /** The wall screen: everything fits one screen, large type, no links. */
   kiosk?: boolean;
 }) {
-  const { model, lang, t, numbering, metricHref, chartsSrc, kiosk = false } = props;
+  const { model, lang, t, numbering, metricHref, chartsJson, kiosk = false } = props;
   const legendLabels = { target: t('dash.target'), warningBand: t('dash.warningBand'), incident: t('chart.incidentWeek'), restated: t('chart.restatedLegend') };
   const gradeLabels = { A: t('dash.grade', { grade: 'A' }), B: t('dash.grade', { grade: 'B' }), C: t('dash.grade', { grade: 'C' }), D: t('dash.grade', { grade: 'D' }), ungraded: t('dash.ungraded') };
   const { totals } = model.charts.incidents;
@@ -43,7 +44,7 @@ export function DashboardView(props: {
     return (
       <ChartCard key={group.id} id={group.id} title={t(GROUP_TITLE[group.id])} footer={footer} fill={kiosk}>
         <LineLegend series={series} labels={legendLabels} band={band} markers={markers} restated={restated} testId={`legend-${group.id}`} large={kiosk} />
-        <FetchedChartGroup src={chartsSrc} group={group.id} titles={titles} panelHeight={panelHeight} lang={lang} targetLabel={legendLabels.target} restatedLabel={t('chart.restated')} fontSize={fontSize} fill={kiosk} />
+        <DashboardChartGroup group={group.id} titles={titles} panelHeight={panelHeight} lang={lang} targetLabel={legendLabels.target} restatedLabel={t('chart.restated')} fontSize={fontSize} fill={kiosk} />
       </ChartCard>
     );
   };
@@ -58,10 +59,10 @@ export function DashboardView(props: {
       <SwatchLegend items={(['A', 'B', 'C', 'D', 'ungraded'] as const).map((g) => ({ label: gradeLabels[g], color: GRADE_COLORS[g] }))} testId="legend-incidents" large={kiosk} />
       {kiosk ? (
         <div className="min-h-0 flex-1">
-          <FetchedIncidentChart src={chartsSrc} labels={gradeLabels} height="100%" fontSize={fontSize} />
+          <DashboardIncidentChart labels={gradeLabels} height="100%" fontSize={fontSize} />
         </div>
       ) : (
-        <FetchedIncidentChart src={chartsSrc} labels={gradeLabels} fontSize={fontSize} />
+        <DashboardIncidentChart labels={gradeLabels} fontSize={fontSize} />
       )}
     </ChartCard>
   );
@@ -81,6 +82,7 @@ export function DashboardView(props: {
     // Four columns filling what the tiles leave of the screen; every chart takes the height it is given.
     const column = (children: React.ReactNode) => <div className="flex min-h-0 min-w-0 flex-col gap-3">{children}</div>;
     return (
+      <ChartsData json={chartsJson}>
       <div className="flex min-h-0 flex-1 flex-col gap-3" data-testid="kiosk-dashboard">
         {tiles}
         {empty}
@@ -91,9 +93,11 @@ export function DashboardView(props: {
           {column(progress ? groupCard(progress, forecasts) : null)}
         </div>
       </div>
+      </ChartsData>
     );
   }
   return (
+    <ChartsData json={chartsJson}>
     <div className="flex flex-col gap-6">
       {tiles}
       {empty}
@@ -106,6 +110,7 @@ export function DashboardView(props: {
         {progress ? groupCard(progress, forecasts) : null}
       </div>
     </div>
+    </ChartsData>
   );
 }
 

@@ -61,8 +61,16 @@ export function getWeekHighlights(req: HighlightsRequest, db: Db = getDb()): Hig
   });
 }
 
-/** The dashboard's highlights of the latest published week, shared while the data (and the day) stay the same. */
-export function loadDashboardHighlights(weekStart: WeekStart, lang: Language, db: Db = getDb()): Highlight[] {
+/** A week's report as signed-in readers see it (internal parts included), shared until the next write. */
+export function loadSignedInReportView(weekStart: WeekStart, lang: Language, db: Db = getDb()): ReportView {
+  return sharedRead(`report-view:${weekStart}:${lang}:signed-in`, () => getReportView(weekStart, lang, SIGNED_IN, db), db);
+}
+
+/**
+ * A published week's highlights for signed-in readers (the dashboard's latest week, a week page), shared
+ * while the data and the day stay the same: they read 13 weeks of every metric and the initiatives' history.
+ */
+export function loadSignedInHighlights(weekStart: WeekStart, lang: Language, db: Db = getDb()): Highlight[] {
   const day = today();
-  return sharedRead(`highlights:${weekStart}:${lang}:${day}`, () => getWeekHighlights({ weekStart, lang, report: getReportView(weekStart, lang, SIGNED_IN, db), options: SIGNED_IN }, db), db);
+  return sharedRead(`highlights:${weekStart}:${lang}:${day}`, () => getWeekHighlights({ weekStart, lang, report: loadSignedInReportView(weekStart, lang, db), options: SIGNED_IN }, db), db);
 }

@@ -18,14 +18,11 @@ export function clientKey(requestHeaders: Headers): string {
   return clientOf(requestHeaders);
 }
 
-/**
- * The link's scope for this request, counted as a view (after the response); notFound() otherwise.
- * `countView: false` for requests a page makes itself (its chart series), so a view counts once.
- */
-export async function requireShareScope(token: string, options: { countView?: boolean } = {}): Promise<ShareScope> {
+/** The link's scope for this request, counted as a view (after the response); notFound() otherwise. */
+export async function requireShareScope(token: string): Promise<ShareScope> {
   if (!limiter.allow(clientKey(await headers()))) notFound();
   const scope = resolveShareToken(token);
   if (!scope) notFound();
-  if (options.countView !== false) after(() => queueShareView(scope.id));
+  after(() => queueShareView(scope.id));
   return scope;
 }

@@ -1,6 +1,6 @@
 // What a real browser asks the server for, captured once per run from Chromium (Playwright) on the
 // benchmark's server: the requests a first load of the dashboard makes after the document (RSC prefetches,
-// the chart series), and the requests of each client-side navigation (a range switch, the week page, a
+// anything else the page fetches), and the requests of each client-side navigation (a range switch, the week page, a
 // metric page) with their real headers, `_rsc` value and router state tree. The load generator replays
 // them with each simulated viewer's own cookie.
 import { chromium, type Page, type Request } from '@playwright/test';
@@ -8,11 +8,11 @@ import { chromium, type Page, type Request } from '@playwright/test';
 export interface CapturedRequest {
   path: string;
   headers: Record<string, string>;
-  kind: 'prefetch' | 'rsc' | 'charts' | 'other';
+  kind: 'prefetch' | 'rsc' | 'other';
 }
 
 export interface Capture {
-  /** After the dashboard document: everything the page fetches by itself (prefetches, chart series). */
+  /** After the dashboard document: everything the page fetches by itself (prefetches, data). */
   afterDocument: CapturedRequest[];
   navigations: { range: CapturedRequest[]; week: CapturedRequest[]; metric: CapturedRequest[] };
   /** Static JS the dashboard document loads (for the burst: a first visit downloads it). */
@@ -25,7 +25,6 @@ export interface Capture {
 const DROP = new Set(['cookie', 'host', 'connection', 'content-length', 'accept-encoding', 'user-agent']);
 
 function kindOf(path: string, headers: Record<string, string>): CapturedRequest['kind'] {
-  if (path.includes('/charts?')) return 'charts';
   if (headers['next-router-prefetch'] || headers['next-router-segment-prefetch']) return 'prefetch';
   if (headers.rsc) return 'rsc';
   return 'other';

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { DashboardView, WeekHeading } from '@/components/dashboard/dashboard-view';
 import { RangeNotice, RangePicker } from '@/components/dashboard/range-picker';
-import { getDataVersion } from '@/db/queries/data-version';
-import { loadSharedDashboardModel, resolveSharedRange } from '@/db/queries/share-links-view';
+import { loadSharedChartsJson, loadSharedDashboardModel, resolveSharedRange } from '@/db/queries/share-links-view';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { getTranslator } from '@/lib/i18n/server';
 import { requireShareScope } from '@/lib/share/request';
@@ -39,7 +38,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
   const label = weekLabel(bounds.latest, numbering);
   // The reader's switch travels to the week pages; the link's own choice needs no parameter.
   const weekHref = `${basePath}/weeks/${label}${asOf === scope.asOf ? '' : `?as=${asOf}`}`;
-  const chartsSrc = `${basePath}/charts?from=${weekLabel(range.from, numbering)}&to=${weekLabel(range.to, numbering)}&lang=${lang}&v=${getDataVersion()}&as=${asOf}`;
+  const chartsJson = loadSharedChartsJson({ from: range.from, to: range.to, latestWeek: bounds.latest, lang, numbering, scope, asOf });
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -51,7 +50,7 @@ export default async function SharedDashboardPage({ params, searchParams }: Prop
       </div>
       <AsOfSwitch asOf={asOf} t={t} href={(v) => `${basePath}?${rangeQuery}&as=${v}`} />
       <RangeNotice notice={outsideScope ? t('share.outsideScope') : range.notice} />
-      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} chartsSrc={chartsSrc} />
+      <DashboardView model={model} lang={lang} t={t} numbering={numbering} metricHref={() => weekHref} chartsJson={chartsJson} />
     </div>
   );
 }
