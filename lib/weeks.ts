@@ -65,9 +65,20 @@ export function weekNumberOf(date: Date | string, numbering: WeekNumbering): { y
   return { year: getWeekYear(d, JAN1), week: getWeek(d, JAN1) };
 }
 
+// A page labels the same few hundred weeks on every request; the label of a stored date never changes.
+const labels = new Map<string, string>();
+
 export function weekLabel(date: Date | string, numbering: WeekNumbering): string {
+  const key = typeof date === 'string' ? `${numbering}|${date}` : null;
+  const known = key === null ? undefined : labels.get(key);
+  if (known !== undefined) return known;
   const { year, week } = weekNumberOf(date, numbering);
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  const label = `${year}-W${String(week).padStart(2, '0')}`;
+  if (key !== null) {
+    if (labels.size >= 20_000) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
 }
 
 function firstWeekStart(year: number, numbering: WeekNumbering): Date {
@@ -122,8 +133,16 @@ export function listWeeks(from: WeekStart, to: WeekStart): WeekStart[] {
 }
 
 /** The week holding today on the team's wall clock (lib/time-zone.ts), not the server's. */
+// Every request asks for this week (the readers' sanity bound, the entry form); the answer can only change
+// on a minute boundary (today's zones are offset by whole minutes), so it is kept for the minute.
+let thisWeek: { key: string; week: WeekStart } | null = null;
+
 export function currentWeekStart(now: Date = new Date(), timeZone: string = teamTimeZone()): WeekStart {
-  return weekStartOf(dateInZone(now, timeZone));
+  const key = `${timeZone}|${Math.floor(now.getTime() / 60_000)}`;
+  if (thisWeek?.key === key) return thisWeek.week;
+  const week = weekStartOf(dateInZone(now, timeZone));
+  thisWeek = { key, week };
+  return week;
 }
 
 /** `2023年第29周 (07/10–07/16)` */

@@ -1,11 +1,12 @@
 // What the dashboard draws for a range of weeks: published values only (drafts are not final, and
 // share links must never see them), aligned on every week of the range so gaps stay gaps.
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
-import { listWeeks, type WeekStart } from '@/lib/weeks';
+import { lastAllowedWeek, listWeeks, type WeekStart } from '@/lib/weeks';
 import type { TargetRow } from '@/lib/kpi/targets';
 import { getDb, type Db } from '../index';
 import { incidents, weeks } from '../schema';
 import { listMetrics, type Metric } from './catalogue';
+import { sharedRead } from './shared-reads';
 import { listTargets } from './targets';
 import { reportInsaneWeeks, saneWeek } from './valid-weeks';
 import { listValues } from './values';
@@ -48,7 +49,13 @@ export function getSeries(range: { from: WeekStart; to: WeekStart; metricKeys?: 
 }
 
 /** The oldest and newest published weeks: the bounds of every range. */
+/** The first and last published weeks; shared by every reader until the next write (or the next week). */
 export function getPublishedBounds(db: Db = getDb()): { earliest: WeekStart; latest: WeekStart } | null {
+  // Which stored weeks are sane depends on today as well as on the data (saneWeek).
+  return sharedRead(`published-bounds|${lastAllowedWeek()}`, () => readPublishedBounds(db), db);
+}
+
+function readPublishedBounds(db: Db): { earliest: WeekStart; latest: WeekStart } | null {
   reportInsaneWeeks(db);
   const row = db
     .select({ earliest: sql<string | null>`min(${weeks.weekStart})`, latest: sql<string | null>`max(${weeks.weekStart})` })

@@ -31,7 +31,16 @@ export function sharedRead<T>(key: string, compute: () => T, db: Db = getDb()): 
     return hit.value as T;
   }
   const value = compute();
+  // One object serves many requests, so no reader may change it: outside production it is frozen, and a
+  // reader that writes to it fails its tests instead of corrupting what the next reader sees.
+  if (process.env.NODE_ENV !== 'production') deepFreeze(value);
   entries.set(entryKey, { version, value });
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }

@@ -2,11 +2,13 @@
 // history for the typo check.
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { targetInForce, type TargetRow } from '@/lib/kpi/targets';
+import { lastAllowedWeek } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
 import { metricValues, metrics, weeks } from '../schema';
 import { listMetrics, type Metric } from './catalogue';
 import { listIncidents, type Incident } from './incidents';
 import { listTargets } from './targets';
+import { sharedRead } from './shared-reads';
 import { saneWeek } from './valid-weeks';
 import { getWeekValues, type StoredValue } from './values';
 import { getPreviousPublishedWeek, getWeekRecord, type WeekRecord } from './weeks';
@@ -34,6 +36,11 @@ export function getWeekEntryData(weekStart: string, db: Db = getDb()): WeekEntry
     previousValues: previous ? getWeekValues(previous.weekStart, db) : {},
     targets: Object.fromEntries(catalogue.map((m) => [m.key, targetInForce(allTargets, m.key, weekStart)])),
   };
+}
+
+/** getWeekEntryData for reading pages, shared by every reader until the next write (or the next week: saneWeek). */
+export function loadWeekEntryData(weekStart: string, db: Db = getDb()): WeekEntryData {
+  return sharedRead(`week-entry:${weekStart}:${lastAllowedWeek()}`, () => getWeekEntryData(weekStart, db), db);
 }
 
 /** The last `count` published values per metric before `weekStart`, newest first. */

@@ -114,7 +114,7 @@ async function cpuPerView(server: RunningServer, views: number, view: (t: Tally)
 }
 
 /** Publishes the latest week's health score through the real save action every few seconds. */
-function startPublisher(ctx: MixContext, server: RunningServer, prepared: PreparedDatabase, dbPath: string, label: string, actionId: string) {
+function startPublisher(ctx: MixContext, server: RunningServer, prepared: PreparedDatabase, dbPath: string, label: string, actionId: string, everyS: number = PUBLISH_EVERY_S) {
   const db = openDatabase(dbPath);
   const saveMs: number[] = [];
   let failed = 0;
@@ -137,7 +137,7 @@ function startPublisher(ctx: MixContext, server: RunningServer, prepared: Prepar
   const loop = (async () => {
     while (!stopped) {
       await publishOnce();
-      await new Promise((r) => setTimeout(r, PUBLISH_EVERY_S * 1000));
+      await new Promise((r) => setTimeout(r, everyS * 1000));
     }
   })();
   return {
@@ -223,7 +223,7 @@ async function main(): Promise<void> {
           const d = await get(origin, '/', { cookie: c, accept: 'text/html' });
           t.requests++;
           if (d.status !== 200) t.errors++;
-          for (const r of capture.afterDocument.filter((x) => x.kind === 'charts')) await get(origin, r.path, { ...r.headers, cookie: c });
+          for (const r of capture.afterDocument.filter((x) => x.kind !== 'prefetch')) await get(origin, r.path, { ...r.headers, cookie: c });
         }),
         prefetch: await cpuPerView(server, 40, async (t) => {
           const c = ctx.viewers[Math.floor(Math.random() * ctx.viewers.length)];
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
         navigation: await cpuPerView(server, 40, (t) => navigationView(ctx, t)),
         share: await cpuPerView(server, 40, (t) => shareView(ctx, t)),
       };
-      log(`CPU per view (ms): document ${cpu.document.ms} (with its chart series), prefetches ${cpu.prefetch.ms}, navigation ${cpu.navigation.ms}, share ${cpu.share.ms}`);
+      log(`CPU per view (ms): document ${cpu.document.ms} (with what the page fetches by itself), prefetches ${cpu.prefetch.ms}, navigation ${cpu.navigation.ms}, share ${cpu.share.ms}`);
 
       log('warm-up: 5 s of the mix at 4 connections ...');
       await runMix(ctx, 4, 5);
@@ -246,10 +246,17 @@ async function main(): Promise<void> {
         sweep.push({ ...r, serverCpuPct });
         log(`mix at ${connections} connections: ${r.viewsPerSec} views/s, p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms, ${r.errors} errors, server at ${serverCpuPct}% of a core`);
       }
-      const saveHttp = await publisher.stop();
+      const sweepSaves = await publisher.stop();
       const within = sweep.filter((r) => r.p95Ms <= 150 && r.p99Ms <= 400 && r.errors === 0);
       const best = within.length ? within.reduce((a, b) => (b.viewsPerSec > a.viewsPerSec ? b : a)) : sweep[0];
       if (!within.length) problems.push(`mix: no connection count kept p95 <= 150 ms and p99 <= 400 ms with 0 errors; the lowest (${best.connections}) is reported`);
+
+      // The save a user waits for, at the load the row above reports (the sweep's publishes include its
+      // overloaded steps): the mix at that connection count for 15 s, publishing every second.
+      log(`saves under the mix at ${best.connections} connections: 15 s, a publish every second ...`);
+      const savePublisher = startPublisher(ctx, server, prepared, dbPath, label, actionId, 1);
+      await runMix(ctx, best.connections, 15);
+      const saveHttp = { ...(await savePublisher.stop()), connections: best.connections, sweep: sweepSaves };
       const stale = { stale: ctx.freshness.stale, checked: ctx.freshness.checked, examples: ctx.freshness.staleExamples };
 
       log(`the Monday burst: a publish, then ${BURST} arrivals within 30 s ...`);
@@ -277,23 +284,23 @@ async function main(): Promise<void> {
     const { best, cpu, burst } = measured;
     const t = (label: string, op: Target['op'], limit: number): Target => ({ label, op, limit });
     const rows: Row[] = [
-      { id: 'mixed.viewsPerSec', label: '1. mixed views/s within p95 150 / p99 400 ms', value: best.viewsPerSec, unit: 'views/s', target: t('>= 150', '>=', 150), note: `${best.connections} connections; ${best.views.document} documents, ${best.views.navigation} navigations, ${best.views.share} share views; ${best.requests} requests with prefetches and chart series` },
+      { id: 'mixed.viewsPerSec', label: '1. mixed views/s within p95 150 / p99 400 ms', value: best.viewsPerSec, unit: 'views/s', target: t('>= 150', '>=', 150), note: `${best.connections} connections; ${best.views.document} documents, ${best.views.navigation} navigations, ${best.views.share} share views; ${best.requests} requests with what the pages fetched by themselves` },
       { id: 'mixed.p50Ms', label: '   mixed p50 (every request)', value: best.p50Ms, unit: 'ms' },
       { id: 'mixed.p95Ms', label: '   mixed p95', value: best.p95Ms, unit: 'ms', target: t('<= 150 ms', '<=', 150) },
       { id: 'mixed.p99Ms', label: '   mixed p99', value: best.p99Ms, unit: 'ms', target: t('<= 400 ms', '<=', 400) },
       { id: 'mixed.errors', label: '   mixed errors', value: best.errors, unit: '', target: t('0', '<=', 0) },
       { id: 'mixed.stale', label: '   answers older than a publish 2 s before', value: measured.stale.stale, unit: '', target: t('0', '<=', 0), note: `${measured.stale.checked} answers checked over the whole sweep` },
-      { id: 'cpuPerViewMs.document', label: '2. server CPU per dashboard document view', value: cpu.document.ms, unit: 'ms', target: t('<= 20 ms', '<=', 20), note: 'the document and its chart series request' },
+      { id: 'cpuPerViewMs.document', label: '2. server CPU per dashboard document view', value: cpu.document.ms, unit: 'ms', target: t('<= 20 ms', '<=', 20), note: `the document (the chart series are in it) and the ${measured.capture.afterDocument.filter((r) => r.kind !== 'prefetch').length} other requests the page made by itself` },
       { id: 'cpuPerViewMs.navigation', label: '   per navigation (range, week, metric, kiosk)', value: cpu.navigation.ms, unit: 'ms', target: t('<= 10 ms', '<=', 10) },
       { id: 'cpuPerViewMs.prefetch', label: '   all prefetches of one dashboard view', value: cpu.prefetch.ms, unit: 'ms', target: t('<= 10 ms', '<=', 10), note: `${measured.capture.afterDocument.filter((r) => r.kind === 'prefetch').length} prefetch requests as Chromium made them` },
-      { id: 'cpuPerViewMs.share', label: '   per share view', value: cpu.share.ms, unit: 'ms', target: t(`<= document (${cpu.document.ms} ms)`, '<=', cpu.document.ms ?? 0), note: 'the document and its chart series, token check and rate limit on each' },
-      { id: 'burst.p95Ms', label: `3. Monday burst, ${burst.arrivals} arrivals in 30 s: p95`, value: burst.p95Ms, unit: 'ms', target: t('<= 300 ms', '<=', 300), note: `p50 ${burst.p50Ms} ms, p99 ${burst.p99Ms} ms, ${burst.requests} requests (documents, JS, chart series, one navigation each)` },
+      { id: 'cpuPerViewMs.share', label: '   per share view', value: cpu.share.ms, unit: 'ms', target: t(`<= document (${cpu.document.ms} ms)`, '<=', cpu.document.ms ?? 0), note: `the document, token check and rate limit on each request, and the ${measured.capture.shareAfterDocument.length} requests the page made by itself` },
+      { id: 'burst.p95Ms', label: `3. Monday burst, ${burst.arrivals} arrivals in 30 s: p95`, value: burst.p95Ms, unit: 'ms', target: t('<= 300 ms', '<=', 300), note: `p50 ${burst.p50Ms} ms, p99 ${burst.p99Ms} ms, ${burst.requests} requests (documents, JS, one navigation each)` },
       { id: 'burst.errors', label: '   burst errors', value: burst.errors, unit: '', target: t('0', '<=', 0) },
       { id: 'documentKb.dashboard', label: '4. dashboard document as received (compressed)', value: measured.documentKb, unit: 'kB', target: t('<= 30 kB', '<=', 30) },
       { id: 'firstLoadJsKb.dashboard', label: '   first-load JS, dashboard (gzip)', value: measured.dashboardJs.kb, unit: 'kB', target: t('<= 150 kB', '<=', 150), note: `${measured.dashboardJs.files} files` },
       { id: 'firstLoadJsKb.share', label: '   first-load JS, share page (gzip)', value: measured.shareJs.kb, unit: 'kB', target: t('<= 150 kB', '<=', 150), note: `${measured.shareJs.files} files` },
       { id: 'csvImport10yMs', label: '5. import 10 y CSV (520 weeks)', value: csv.ms, unit: 'ms', target: t('<= 500 ms', '<=', 500), note: `median of ${csv.runsMs.length}` },
-      { id: 'saveHttpP95Ms', label: '   save over HTTP (the real action) under the mix: p95', value: measured.saveHttp.p95Ms, unit: 'ms', target: t('<= 50 ms', '<=', 50), note: `${measured.saveHttp.saves} publishes` },
+      { id: 'saveHttpP95Ms', label: '   save over HTTP (the real action) under the mix: p95', value: measured.saveHttp.p95Ms, unit: 'ms', target: t('<= 50 ms', '<=', 50), note: `${measured.saveHttp.saves} publishes at ${measured.saveHttp.connections} connections (the mix row's load); over the whole sweep up to 32 connections p95 ${measured.saveHttp.sweep.p95Ms} ms of ${measured.saveHttp.sweep.saves}` },
       { id: 'saveP95Ms', label: '   save in-process: p95', value: save.p95Ms, unit: 'ms', note: `${save.saves} saves` },
       { id: 'parseReportMs', label: '   parse one weekly report: mean', value: parse?.ms ?? null, unit: 'ms' },
       { id: 'floor.rps', label: '6. floor: node:http, the same bytes', value: floor.rps, unit: 'req/s', note: `p99 ${floor.p99Ms} ms` },

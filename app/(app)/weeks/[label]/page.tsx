@@ -9,7 +9,7 @@ import { changedValues, gradeChanges } from '@/lib/kpi/snapshot';
 import { listWeekHistory } from '@/db/queries/revisions';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { routeWeek } from '@/lib/params';
-import { getWeekEntryData } from '@/db/queries/week-entry';
+import { loadWeekEntryData } from '@/db/queries/week-entry';
 import { hasRole, requirePageRole } from '@/lib/auth';
 import { getTranslator } from '@/lib/i18n/server';
 import { buildTiles } from '@/lib/kpi/tiles';
@@ -18,7 +18,7 @@ import { addWeeks, formatWeek, weekLabel } from '@/lib/weeks';
 import { CopyMarkdown } from '@/components/report/copy-markdown';
 import { ReportSections } from '@/components/report/report-sections';
 import { WeekEvents } from '@/components/report/week-events';
-import { getReportView, getWeekHighlights, today } from '@/db/queries/report-view';
+import { getWeekHighlights, loadSignedInHighlights, loadSignedInReportView, today } from '@/db/queries/report-view';
 import { overdueAsOf } from '@/lib/kpi/highlights';
 import { teamTimeZone } from '@/lib/time-zone';
 
@@ -37,7 +37,7 @@ export default async function WeekPage({ params }: Props) {
   const numbering = getWeekNumbering();
   const weekStart = routeWeek(label, numbering);
   if (!weekStart) notFound();
-  const data = getWeekEntryData(weekStart);
+  const data = loadWeekEntryData(weekStart);
   const canEdit = hasRole(principal.role, 'editor');
   // Viewers read published weeks only; editors also see drafts.
   if (!data.week || (data.week.status !== 'published' && !canEdit)) notFound();
@@ -52,7 +52,7 @@ export default async function WeekPage({ params }: Props) {
   const historyMetrics = data.metrics.map((m) => ({ key: m.key, label: lang === 'zh' ? m.labelZh : m.labelEn, unit: m.unit, decimals: m.decimals, truncate: m.truncate }));
   const link = 'text-sky-700 underline dark:text-sky-400';
   const mdHref = `/weeks/${weekLabel(weekStart, numbering)}/report.md`;
-  const report = getReportView(weekStart, lang, READ);
+  const report = loadSignedInReportView(weekStart, lang);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -77,7 +77,10 @@ export default async function WeekPage({ params }: Props) {
         week={weekStart}
         asOf={overdueAsOf(weekStart, today())}
         t={t}
-        highlights={getWeekHighlights({ weekStart, lang, report, options: READ, current: data.week.status === 'published' ? undefined : data.values })}
+        highlights={
+          // A draft's highlights use its own unpublished values (editors only): computed for this request.
+          data.week.status === 'published' ? loadSignedInHighlights(weekStart, lang) : getWeekHighlights({ weekStart, lang, report, options: READ, current: data.values })
+        }
         kpis={
           <>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
