@@ -489,6 +489,21 @@ export const apiRate = sqliteTable(
   (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })],
 );
 
+/**
+ * Share-page attempts per client, minute and server process (db/queries/share-rate.ts), so that several
+ * processes share one rate limit. Written in batches; rows live two minutes.
+ */
+export const shareRate = sqliteTable(
+  'share_rate',
+  {
+    client: text('client').notNull(),
+    windowStart: integer('window_start').notNull(),
+    process: text('process').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.client, t.windowStart, t.process] })],
+);
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -229,9 +229,9 @@ const PUBLIC_ACTIONS = ['app/login/actions.ts#loginAction', 'app/login/actions.t
 function dataFingerprint() {
   const db = openE2eDb();
   // outbox: the server's digest worker settles (and retries) deliveries by itself. A share link's view count
-  // and last use are written after the response, in batches (db/queries/share-views.ts), so the earlier
-  // tests' share views may land at any time.
-  const text = fingerprint(db.$client, ['session', 'login_attempts', 'verification', 'outbox'], { share_links: ['views', 'last_used_at'] });
+  // and last use, and the share pages' rate counts, are written after the response in batches
+  // (db/queries/share-views.ts, share-rate.ts), so the earlier tests' share views may land at any time.
+  const text = fingerprint(db.$client, ['session', 'login_attempts', 'verification', 'outbox', 'share_rate'], { share_links: ['views', 'last_used_at'] });
   db.$client.close();
   return text;
 }

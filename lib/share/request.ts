@@ -6,12 +6,15 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { after } from 'next/server';
 import { resolveShareToken, type ShareScope } from '@/db/queries/share-links';
+import { sharedShareAttempts } from '@/db/queries/share-rate';
 import { queueShareView } from '@/db/queries/share-views';
 import { clientOf } from '@/lib/client-address';
 import { createSlidingWindowLimiter } from './rate-limit';
 
-// Generous for a person clicking through weeks and ranges, far too slow for guessing 256-bit tokens.
-const limiter = createSlidingWindowLimiter({ limit: 120, windowMs: 60_000 });
+// Generous for a person clicking through weeks and ranges, far too slow for guessing 256-bit tokens; one
+// limit for every process serving over this database (db/queries/share-rate.ts).
+const WINDOW_MS = 60_000;
+const limiter = createSlidingWindowLimiter({ limit: 120, windowMs: WINDOW_MS, shared: sharedShareAttempts({ windowMs: WINDOW_MS }) });
 
 /** The socket address, or the one TRUST_PROXY's proxies report: never a header the client chose (lib/client-address.ts). */
 export function clientKey(requestHeaders: Headers): string {
