@@ -21,10 +21,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Prepare the throwaway database, then Next's own production server, exactly as `npm start` runs it.
-    command: `npx tsx scripts/e2e-prepare.ts && node node_modules/next/dist/bin/next start --port ${E2E_PORT}`,
+    // Prepare the throwaway database, then Next's own production server as `npm start` runs it, in one
+    // process (WEB_CONCURRENCY=1) so that per-client limits count to the exact request; e2e/npm-start.spec.ts
+    // starts `npm start` itself, with a process per core.
+    command: `npx tsx scripts/e2e-prepare.ts && node scripts/start-server.mjs --port ${E2E_PORT}`,
     // WEBHOOK_ALLOW_HOSTS: the digest journey's fake WeCom robot listens on 127.0.0.1.
-    env: { DATABASE_PATH: E2E_DB, BASE_URL: E2E_BASE_URL, DEMO_DATA: '0', NEXT_TELEMETRY_DISABLED: '1', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
+    env: { WEB_CONCURRENCY: '1', DATABASE_PATH: E2E_DB, BASE_URL: E2E_BASE_URL, DEMO_DATA: '0', NEXT_TELEMETRY_DISABLED: '1', WEBHOOK_ALLOW_HOSTS: '127.0.0.1' },
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

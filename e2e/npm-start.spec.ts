@@ -3,6 +3,7 @@
 // leave the database empty with DEMO_DATA=0. Runs after the build (`npm test` builds before the browser
 // tests), so start reuses it; each server is bounded in time and killed, with its whole process group.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -30,6 +31,7 @@ interface Started {
   db: string;
   output: () => string;
   stop: () => Promise<void>;
+  pid: number;
 }
 
 /** Runs the real `npm start` until it prints that it serves (or fails, or the time runs out). */
@@ -77,7 +79,7 @@ async function npmStart(env: Record<string, string>): Promise<Started> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, dir, db, output: () => out, stop };
+  return { url, dir, db, output: () => out, stop, pid: child.pid! };
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -109,6 +111,32 @@ async function login(url: string, email: string, password: string): Promise<stri
 async function overview(url: string, token: string): Promise<{ status: number; html: string }> {
   const res = await fetch(`${url}/`, { headers: { cookie: `${SESSION_COOKIE}=${token}; weekline.lang=en` }, redirect: 'manual' });
   return { status: res.status, html: await res.text() };
+}
+
+/** The overview's status over a fresh connection each time, so the cluster hands every request to the next process. */
+function overviewOnNewConnection(url: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${url}/`, { agent: false, headers: { cookie: `${SESSION_COOKIE}=${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** The `next start` processes of the server's process group (Next names its process `next-server`), from /proc. */
+function serverProcesses(group: number): number {
+  let count = 0;
+  for (const entry of fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp === group && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('next-server')) count++;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return count;
 }
 
 function weekCount(file: string): number {
@@ -158,6 +186,29 @@ test.describe('npm start', () => {
       const page = await overview(server.url, token!);
       expect(page.status).toBe(200);
       expect(page.html).toContain('No published week yet');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('WEB_CONCURRENCY=3 serves from three processes; a session is honoured by each, and ended in each at once', async () => {
+    const server = await npmStart({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'a-long-admin-password-1', WEB_CONCURRENCY: '3' });
+    try {
+      expect(server.output()).toContain('weekline: 3 server processes');
+      await expect.poll(() => serverProcesses(server.pid)).toBe(3);
+      const token = await login(server.url, 'boss@example.com', 'a-long-admin-password-1');
+      expect(token).not.toBeNull();
+      // Nine new connections: the cluster hands them out in turn, so every process answers some.
+      const signedIn = [];
+      for (let i = 0; i < 9; i++) signedIn.push(await overviewOnNewConnection(server.url, token!));
+      expect(signedIn).toEqual(new Array(9).fill(200));
+      // A sign-out anywhere deletes the session row: no process remembers it.
+      const db = openDatabase(server.db);
+      db.$client.prepare('DELETE FROM session').run();
+      db.$client.close();
+      const signedOut = [];
+      for (let i = 0; i < 9; i++) signedOut.push(await overviewOnNewConnection(server.url, token!));
+      expect(signedOut.every((status) => status === 307 || status === 303)).toBe(true);
     } finally {
       await server.stop();
     }

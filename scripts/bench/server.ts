@@ -98,7 +98,7 @@ function startChild(args: string[], env: NodeJS.ProcessEnv, url: string, readyPa
   );
 }
 
-/** `next start` with the database, port and build folder of this run. */
+/** What `npm start` serves with (scripts/start-server.mjs: `next start` once per core), on this run's database, port and build. */
 export function startAppServer(options: { port: number; databasePath: string; distDir: string; authSecret: string }): Promise<RunningServer> {
   const url = `http://localhost:${options.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -114,7 +114,7 @@ export function startAppServer(options: { port: number; databasePath: string; di
     // The load generator plays many readers by sending X-Forwarded-For, as one proxy in front would.
     TRUST_PROXY: '1',
   };
-  return startChild([path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(options.port)], env, url, '/api/health');
+  return startChild([path.join(process.cwd(), 'scripts', 'start-server.mjs'), '--port', String(options.port)], env, url, '/api/health');
 }
 
 /** The floor: plain node:http answering every request with the bytes of one file (scripts/bench/floor-server.ts). */
