@@ -5,9 +5,10 @@ import type { AsOf } from '@/lib/kpi/snapshot';
 import type { Language } from '@/lib/constants';
 import { addWeeks, type WeekNumbering, weekLabel, type WeekStart } from '@/lib/weeks';
 import { getDb, type Db } from '../index';
-import { getCatalogue, getSeries } from './dashboard';
+import { getMetricByKey, type Metric } from './catalogue';
+import { getCatalogue, getSeries, type SeriesData } from './dashboard';
 import { sharedRead } from './shared-reads';
-import { seriesAsOf } from './snapshots';
+import { firstReported, seriesAsOf } from './snapshots';
 
 export function loadDashboardModel(
   input: { from: WeekStart; to: WeekStart; latestWeek: WeekStart | null; lang: Language; numbering: WeekNumbering; asOf?: AsOf },
@@ -35,4 +36,14 @@ export function loadDashboardChartsJson(
 ): string {
   const key = ['dashboard-charts', input.from, input.to, input.latestWeek ?? '', input.lang, input.numbering, input.asOf ?? 'current'].join('|');
   return sharedRead(key, () => JSON.stringify(loadDashboardModel(input, db).charts), db);
+}
+
+/** A metric page's series and first-reported figures for a range: shared by every reader until the next write. */
+export function loadMetricSeries(key: string, range: { from: WeekStart; to: WeekStart }, db: Db = getDb()): { data: SeriesData; reported: Map<string, Record<string, number>> } {
+  return sharedRead(`metric-series|${key}|${range.from}|${range.to}`, () => ({ data: getSeries({ ...range, metricKeys: [key] }, db), reported: firstReported(range.from, range.to, db) }), db);
+}
+
+/** A metric of the catalogue by key for reading pages (archived ones included), shared until the next write. */
+export function loadMetric(key: string, db: Db = getDb()): Metric | null {
+  return sharedRead(`metric|${key}`, () => getMetricByKey(key, db), db);
 }

@@ -7,7 +7,7 @@
 // the table for docs/BENCHMARKS.md. About 5 minutes.
 //
 // Environment (all optional): NEXT_DIST_DIR (build folder, default .next), BENCH_STEP_S (s per sweep step,
-// default 12), BENCH_SWEEP (connection counts, default 2,4,8,16,32), BENCH_VIEWERS (default 200),
+// default 12), BENCH_SWEEP (connection counts, default 2,4,6,8,12,16,32), BENCH_VIEWERS (default 200),
 // BENCH_PUBLISH_EVERY_S (default 3), BENCH_BURST (arrivals in 30 s, default 600), BENCH_PORT (first of two
 // ports, default 3300), BENCH_SKIP_BUILD=1, BENCH_STRICT=1 (exit 1 when the run had problems).
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ import { formatMarkdownTable, formatTextTable, kB, round, scriptUrlsOf, shortfal
 const ROOT = process.cwd();
 const DIST = process.env.NEXT_DIST_DIR || '.next';
 const STEP_S = Number(process.env.BENCH_STEP_S ?? 12);
-const SWEEP = (process.env.BENCH_SWEEP ?? '2,4,8,16,32').split(',').map(Number);
+const SWEEP = (process.env.BENCH_SWEEP ?? '2,4,6,8,12,16,32').split(',').map(Number);
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 200);
 const PUBLISH_EVERY_S = Number(process.env.BENCH_PUBLISH_EVERY_S ?? 3);
 const BURST = Number(process.env.BENCH_BURST ?? 600);

@@ -5,8 +5,9 @@ import { TrendChart } from '@/components/charts/lazy';
 import { LineLegend } from '@/components/charts/legend';
 import { ChartCard } from '@/components/dashboard/panels';
 import { RangePicker } from '@/components/dashboard/range-picker';
-import { CATALOGUE_EPOCH, getMetricByKey } from '@/db/queries/catalogue';
-import { getPublishedBounds, getSeries } from '@/db/queries/dashboard';
+import { CATALOGUE_EPOCH } from '@/db/queries/catalogue';
+import { loadMetric, loadMetricSeries } from '@/db/queries/dashboard-load';
+import { getPublishedBounds } from '@/db/queries/dashboard';
 import { getWeekNumbering } from '@/db/queries/settings';
 import { listTargets } from '@/db/queries/targets';
 import { requirePageRole } from '@/lib/auth';
@@ -18,13 +19,12 @@ import { metricStatus } from '@/lib/kpi/status';
 import { targetInForce } from '@/lib/kpi/targets';
 import { resolveRange } from '@/lib/range';
 import { weekLabel } from '@/lib/weeks';
-import { firstReported } from '@/db/queries/snapshots';
 import { restatedKeys } from '@/lib/kpi/snapshot';
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const metric = getMetricByKey((await params).key);
+  const metric = loadMetric((await params).key);
   const { lang } = await getTranslator();
   return { title: metric ? (lang === 'zh' ? metric.labelZh : metric.labelEn) : await pageTitle('notFound.title') };
 }
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MetricPage({ params, searchParams }: Props) {
   const { key } = await params;
   await requirePageRole('viewer', `/metrics/${key}`);
-  const metric = getMetricByKey(key);
+  const metric = loadMetric(key);
   if (!metric) notFound();
   const { lang, t } = await getTranslator();
   const numbering = getWeekNumbering();
@@ -43,10 +43,10 @@ export default async function MetricPage({ params, searchParams }: Props) {
   const own = targets.filter((tg) => tg.metricKey === key);
   if (!bounds) return <p className="text-slate-600">{t('overview.empty')}</p>;
   const range = resolveRange(await searchParams, { numbering, ...bounds, latest: bounds.latest });
-  const data = getSeries({ from: range.from, to: range.to, metricKeys: [key] });
+  const { data, reported } = loadMetricSeries(key, range);
   const chartMetric = { key, label: name, unit: metric.unit, decimals: metric.decimals, kind: metric.kind, direction: metric.direction, truncate: metric.truncate };
   // Weeks whose figure was restated since first published: ringed, as on the dashboard (issue 14).
-  const restated = restatedKeys(data, firstReported(range.from, range.to));
+  const restated = restatedKeys(data, reported);
   const model = buildLineChart({ weeks: data.weeks, series: data.series, metrics: [chartMetric], targets, gradedWeeks: data.gradedWeeks, label, scale: metric.kind === 'progress' ? 'percent' : 'zoom', restated });
   const hasBand = own.some((tg) => tg.warning !== null);
   const values = data.series[key] ?? [];
