@@ -103,7 +103,8 @@ async function firstLoadJsKb(origin: string, html: string): Promise<{ kb: number
 /** Server CPU per view of one kind: `views` views, two at a time, with nothing else running. */
 async function cpuPerView(server: RunningServer, views: number, view: (t: Tally) => Promise<void>): Promise<{ ms: number | null; errors: number }> {
   const t = newTally();
-  for (let i = 0; i < 4; i++) await view(newTally()); // warm
+  // Warm every server process (the cluster hands connections out in turn; each keeps its own shared results).
+  for (let i = 0; i < 10; i++) await view(newTally());
   const before = server.cpuMs();
   let left = views;
   await Promise.all([0, 1].map(async () => {
