@@ -41,6 +41,14 @@ describe('computeHighlights', () => {
     expect(computeHighlights(base({ hive_migration_progress: [45, 45, null, 45, 45] }))[0].kind).toBe('all_met');
   });
 
+  it('never says every KPI is on target while a progress metric is below its target', () => {
+    // Moving, so not called out as stalled; but 45% of a 100% target is not "on target".
+    const moving = computeHighlights(base({ hive_migration_progress: [30, 40, 45, 45, 45] }));
+    expect(moving).toEqual([{ kind: 'all_met', metricKey: null, text: '除进度类指标外全部达标，进度仍在推进' }]);
+    expect(computeHighlights(base({ hive_migration_progress: [30, 40, 45, 45, 45] }, 'en'))[0].text).toBe('Every KPI on target but progress, which is still moving');
+    expect(computeHighlights(base({ hive_migration_progress: [100, 100, 100, 100, 100] }))[0].text).toBe('全部指标达标');
+  });
+
   it('says every KPI is on target when nothing stands out, and orders several highlights', () => {
     expect(computeHighlights(base({ outbound_success_rate: [99.99, 99.99, 99.99, 99.99, 99.99] }, 'en'))).toEqual([{ kind: 'all_met', metricKey: null, text: 'Every KPI on target' }]);
     const h = computeHighlights(base({ hive_migration_progress: [45, 45, 45, 45, 45], health_score: [600, 600, 600, 600, 540], outbound_success_rate: [99.99, 99.99, 99.99, 99.99, 99.0] }));

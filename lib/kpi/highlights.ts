@@ -181,6 +181,22 @@ export function computeHighlights(input: HighlightInput): Highlight[] {
     }
   }
   found.push(...initiativesStalled(input), ...findingsOverdue(input));
-  if (found.length === 0) found.push({ kind: 'all_met', metricKey: null, text: input.lang === 'zh' ? '全部指标达标' : 'Every KPI on target' });
+  if (found.length === 0) found.push(nothingStandsOut(input));
   return found;
+}
+
+/**
+ * Nothing to call out. Progress metrics below their target are not news while they move (offTarget, stalled),
+ * but then "every KPI on target" would be untrue: the line says which part is on target.
+ */
+function nothingStandsOut(input: HighlightInput): Highlight {
+  const last = input.weeks.length - 1;
+  const progressBehind = input.metrics.some((m) => {
+    if (m.kind !== 'progress') return false;
+    const status = metricStatus(input.series[m.key]?.[last], m.direction, targetInForce(input.targets, m.key, input.weeks[last]));
+    return status === 'missed' || status === 'warning';
+  });
+  const zh = input.lang === 'zh';
+  const text = progressBehind ? (zh ? '除进度类指标外全部达标，进度仍在推进' : 'Every KPI on target but progress, which is still moving') : zh ? '全部指标达标' : 'Every KPI on target';
+  return { kind: 'all_met', metricKey: null, text };
 }
