@@ -37,6 +37,19 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
 }
 
+// Statements a hot path runs on every request, compiled once per connection (a one-shot drizzle query
+// builds its SQL and compiles a statement each time).
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** `sql` compiled once for this connection and reused. */
+export function preparedOnce(db: Db, sql: string): Database.Statement {
+  let statements = prepared.get(db.$client);
+  if (!statements) prepared.set(db.$client, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.$client.prepare(sql)));
+  return statement;
+}
+
 export function openDatabase(file: string): Db {
   let sqlite: Database.Database;
   try {

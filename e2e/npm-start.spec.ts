@@ -5,25 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, request as newRequest, test } from '@playwright/test';
 import { openDatabase } from '@/db/index';
 import { actionIds, encodeAction, SESSION_COOKIE } from '@/tests/reliability/e2e/http';
+import { freePort } from './fixtures/helpers';
 
 const START_TIMEOUT_MS = 90_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, 'localhost', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Started {
   url: string;

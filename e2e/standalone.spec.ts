@@ -4,24 +4,13 @@
 // that folder elsewhere, with a database of its own.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openDatabase } from '@/db/index';
+import { freePort } from './fixtures/helpers';
 
 const DIST = '.next-standalone';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `next build` with the standalone output into DIST; tsconfig.json is put back as it was (next build adds its types). */
 function buildStandalone(): void {
@@ -46,7 +35,7 @@ test('the standalone output serves on its own: migrates an empty database, serve
   const app = path.join(dir, 'app');
   fs.cpSync(path.join(DIST, 'standalone'), app, { recursive: true });
   fs.cpSync(path.join(DIST, 'static'), path.join(app, DIST, 'static'), { recursive: true });
-  const port = await freePort();
+  const port = await freePort('127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   const db = path.join(dir, 'data', 'weekline.db');
   const child = spawn(process.execPath, ['server.js'], {

@@ -11,17 +11,16 @@
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve('next/dist/bin/next');
 const args = ['start', ...process.argv.slice(2)];
 
 /** WEB_CONCURRENCY when it is a whole number from 1 to 64, else the cores (at most 4). */
-export function workerCount(env = process.env, cores = os.availableParallelism()) {
-  const asked = Number(env.WEB_CONCURRENCY);
+function workerCount() {
+  const asked = Number(process.env.WEB_CONCURRENCY);
   if (Number.isInteger(asked) && asked >= 1 && asked <= 64) return asked;
-  return Math.max(1, Math.min(cores, 4));
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
 
 function runInThisProcess() {
@@ -79,8 +78,6 @@ function runWorkers(count) {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const count = workerCount();
-  if (count === 1) runInThisProcess();
-  else runWorkers(count);
-}
+const count = workerCount();
+if (count === 1) runInThisProcess();
+else runWorkers(count);

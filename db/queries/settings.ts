@@ -1,17 +1,12 @@
-import type { Statement } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { isWeekNumbering, type WeekNumbering } from '@/lib/weeks';
 import { getEnv } from '@/lib/env';
-import { getDb, type Db } from '../index';
+import { getDb, preparedOnce, type Db } from '../index';
 import { settings } from '../schema';
 
-// Read on every request (the week numbering): one statement per connection, prepared once.
-const statements = new WeakMap<object, Statement>();
-
+/** Read on every request (the week numbering, the data version), so through a statement prepared once. */
 export function getSetting(key: string, db: Db = getDb()): string | null {
-  let statement = statements.get(db.$client);
-  if (!statement) statements.set(db.$client, (statement = db.$client.prepare(`SELECT value FROM settings WHERE key = ?`).pluck()));
-  return (statement.get(key) as string | undefined) ?? null;
+  return (preparedOnce(db, `SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined) ?? null;
 }
 
 export function putSetting(key: string, value: string, db: Db = getDb()): void {

@@ -7,9 +7,8 @@
 // last FLUSH_MS is not seen yet; within one process the limit is exact. Rows older than two minutes are
 // deleted by whichever process writes. A process is a random id chosen when it starts.
 import { randomUUID } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type { SharedAttempts } from '@/lib/share/rate-limit';
-import { getDb, type Db } from '../index';
+import { getDb, preparedOnce, type Db } from '../index';
 
 const FLUSH_MS = 500;
 
@@ -26,7 +25,6 @@ export function sharedShareAttempts(options: { windowMs: number; db?: () => Db; 
   // `${windowStart} ${client}` → attempts not written yet (the window is the part before the first space).
   let pending = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
-  const reads = new WeakMap<object, Statement>();
 
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -36,13 +34,13 @@ export function sharedShareAttempts(options: { windowMs: number; db?: () => Db; 
     pending = new Map();
     const db = dbOf();
     try {
-      const sqlite = db.$client;
-      const add = sqlite.prepare(
+      const add = preparedOnce(
+        db,
         `INSERT INTO share_rate (client, window_start, process, count) VALUES (?, ?, ?, ?)
          ON CONFLICT (client, window_start, process) DO UPDATE SET count = count + excluded.count`,
       );
-      const forget = sqlite.prepare(`DELETE FROM share_rate WHERE window_start < ?`);
-      sqlite.transaction(() => {
+      const forget = preparedOnce(db, `DELETE FROM share_rate WHERE window_start < ?`);
+      db.$client.transaction(() => {
         for (const [k, n] of batch) {
           const space = k.indexOf(' ');
           add.run(k.slice(space + 1), Number(k.slice(0, space)), processId, n);
@@ -59,10 +57,8 @@ export function sharedShareAttempts(options: { windowMs: number; db?: () => Db; 
 
   return {
     others(key, now) {
-      const db = dbOf();
-      let read = reads.get(db.$client);
-      if (!read) reads.set(db.$client, (read = db.$client.prepare(`SELECT coalesce(sum(count), 0) FROM share_rate WHERE client = ? AND window_start >= ? AND process <> ?`).pluck()));
-      return read.get(key, windowOf(now) - options.windowMs, processId) as number;
+      const read = preparedOnce(dbOf(), `SELECT coalesce(sum(count), 0) FROM share_rate WHERE client = ? AND window_start >= ? AND process <> ?`);
+      return read.pluck().get(key, windowOf(now) - options.windowMs, processId) as number;
     },
     record(key, now) {
       const k = `${windowOf(now)} ${key}`;

@@ -65,6 +65,8 @@ export const SCORE_CHANGE_THRESHOLD = 20;
 export const STALLED_WEEKS = 3;
 
 const label = (m: HighlightMetric, lang: Language) => (lang === 'zh' ? m.labelZh : m.labelEn);
+/** Below target, or in its warning band. */
+const behind = (status: ReturnType<typeof metricStatus>) => status === 'missed' || status === 'warning';
 
 function offTarget(m: HighlightMetric, input: HighlightInput): Highlight | null {
   if (m.kind === 'progress') return null; // progress has its own rule: a 100% target is not news every week
@@ -73,11 +75,11 @@ function offTarget(m: HighlightMetric, input: HighlightInput): Highlight | null 
   const value = values[last];
   const target = targetInForce(input.targets, m.key, input.weeks[last]);
   const status = metricStatus(value, m.direction, target);
-  if (value === null || value === undefined || !target || (status !== 'missed' && status !== 'warning')) return null;
+  if (value === null || value === undefined || !target || !behind(status)) return null;
   let streak = 1;
   for (let i = last - 1; i >= 0; i--) {
     const s = metricStatus(values[i], m.direction, targetInForce(input.targets, m.key, input.weeks[i]));
-    if (s !== 'missed' && s !== 'warning') break;
+    if (!behind(s)) break;
     streak++;
   }
   const { lang } = input;
@@ -193,8 +195,7 @@ function nothingStandsOut(input: HighlightInput): Highlight {
   const last = input.weeks.length - 1;
   const progressBehind = input.metrics.some((m) => {
     if (m.kind !== 'progress') return false;
-    const status = metricStatus(input.series[m.key]?.[last], m.direction, targetInForce(input.targets, m.key, input.weeks[last]));
-    return status === 'missed' || status === 'warning';
+    return behind(metricStatus(input.series[m.key]?.[last], m.direction, targetInForce(input.targets, m.key, input.weeks[last])));
   });
   const zh = input.lang === 'zh';
   const text = progressBehind ? (zh ? '除进度类指标外全部达标，进度仍在推进' : 'Every KPI on target but progress, which is still moving') : zh ? '全部指标达标' : 'Every KPI on target';
